@@ -1,0 +1,38 @@
+// @ts-check
+import { createHash } from 'node:crypto';
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import remarkCjkFriendly from 'remark-cjk-friendly';
+import { rehypeHeadingIds } from './src/markdown/rehype-heading-ids.ts';
+import { lectern } from './src/integrations/lectern.ts';
+import { contentDir } from './src/archive/content-dir.ts';
+import { deployment } from './src/archive/deployment.ts';
+
+const content = contentDir();
+const { site, base } = deployment(content);
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  // Stylesheets as files, never inline, so the Content-Security-Policy needs no 'unsafe-inline'.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Whitespace between inline elements is meaningful in running text; keep it.
+  compressHTML: false,
+  // One content-layer cache per content folder, so building a test fixture never
+  // reuses entries of the demo archive (or the other way round).
+  cacheDir: `./node_modules/.astro/${createHash('sha256').update(content).digest('hex').slice(0, 12)}`,
+  markdown: {
+    // Astro 7's default processor (Sätteri) runs no remark plugins, and CommonMark
+    // leaves `**“三维问题”**和` literal; remark-cjk-friendly fixes that. SmartyPants
+    // would curl Chinese quotes the wrong way and rewrite `--`: official text stays as written.
+    processor: unified({
+      remarkPlugins: [remarkCjkFriendly],
+      rehypePlugins: [rehypeHeadingIds],
+      smartypants: false,
+    }),
+  },
+  integrations: [mdx(), lectern({ content })],
+  devToolbar: { enabled: false },
+});

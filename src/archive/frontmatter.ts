@@ -1,0 +1,107 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+
+/** A Markdown file split into its YAML front matter and its body, with line numbers kept. */
+export interface SplitFile {
+  /** The YAML between the `---` lines, or `undefined` when the file has none. */
+  yaml: string | undefined;
+  /** File line (1-based) of the first YAML line. */
+  yamlLine: number;
+  body: string;
+  /** File line (1-based) where the body starts. */
+  bodyLine: number;
+}
+
+const OPEN = /^---[ \t]*\r?\n/;
+const CLOSE = /^---[ \t]*$/m;
+
+export function splitFrontmatter(text: string): SplitFile {
+  const open = OPEN.exec(text);
+  if (!open) return { yaml: undefined, yamlLine: 1, body: text, bodyLine: 1 };
+  const rest = text.slice(open[0].length);
+  const close = CLOSE.exec(rest);
+  if (!close) return { yaml: undefined, yamlLine: 1, body: text, bodyLine: 1 };
+  const yaml = rest.slice(0, close.index);
+  const afterClose = rest.slice(close.index + close[0].length).replace(/^\r?\n/, '');
+  const yamlLines = countLines(yaml);
+  return { yaml, yamlLine: 2, body: afterClose, bodyLine: 2 + yamlLines + 1 };
+}
+
+function countLines(text: string): number {
+  if (text === '') return 0;
+  return text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+}
+
+/** Parsed YAML that can say on which line any value of it sits. */
+export interface LocatedYaml {
+  value: unknown;
+  /** Set when the YAML could not be read; `line` is in the YAML's own numbering. */
+  error?: { line: number; reason: string };
+  /** The YAML line (1-based) of the value at `path`, or of its closest parent that exists. */
+  lineOf(path: readonly PropertyKey[]): number;
+  /** The YAML line of the key `key` inside the mapping at `path`. */
+  lineOfKey(path: readonly PropertyKey[], key: string): number;
+}
+
+/**
+ * Aliases a document may expand before it is refused: enough for real front
+ * matter, far too few for a "billion laughs" file to blow up memory.
+ */
+const MAX_ALIAS_COUNT = 50;
+
+export function parseLocatedYaml(source: string): LocatedYaml {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line;
+  const lineOfNode = (node: Node | null | undefined) => (node?.range ? lineAt(node.range[0]) : 1);
+
+  const located: LocatedYaml = {
+    value: undefined,
+    lineOf(path) {
+      for (let depth = path.length; depth >= 0; depth--) {
+        const node = nodeAt(doc, path.slice(0, depth));
+        if (node) return lineOfNode(node);
+      }
+      return 1;
+    },
+    lineOfKey(path, key) {
+      const map = nodeAt(doc, path);
+      if (isMap(map)) {
+        const pair = map.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
+        if (pair && isScalar(pair.key)) return lineOfNode(pair.key);
+      }
+      return located.lineOf(path);
+    },
+  };
+
+  const first = doc.errors[0];
+  if (first) {
+    located.error = { line: first.linePos?.[0].line ?? 1, reason: firstLine(first.message) };
+    return located;
+  }
+  try {
+    located.value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    located.error = { line: 1, reason: firstLine(error instanceof Error ? error.message : String(error)) };
+  }
+  return located;
+}
+
+function nodeAt(doc: Document, path: readonly PropertyKey[]): Node | undefined {
+  let node: unknown = doc.contents;
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(key));
+      node = pair?.value;
+    } else if (isSeq(node) && typeof key === 'number') {
+      node = node.items[key];
+    } else {
+      return undefined;
+    }
+    if (node === undefined || node === null) return undefined;
+  }
+  return node as Node;
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0].trim();
+}

@@ -1,0 +1,313 @@
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import { courseSchema, type Course } from '../schemas/course.ts';
+import { documentKinds, documentSchemas, kindFolders, type DocumentData, type DocumentKind } from '../schemas/document.ts';
+import { peopleFileSchema, type Person } from '../schemas/person.ts';
+import { siteSchema, type Site } from '../schemas/site.ts';
+import { buildPeopleIndex, type PeopleIndex } from '../lib/people.ts';
+import { isValidId, personIdFromName } from '../lib/slug.ts';
+import { parseLocatedYaml, splitFrontmatter, type LocatedYaml } from './frontmatter.ts';
+import { describeValue, fieldName, issuesToProblems, problemMessage, type Problem } from './problems.ts';
+
+export interface ArchiveCourse {
+  id: string;
+  /** `xinyang-2024/course.md` */
+  file: string;
+  data: Course;
+  body: string;
+}
+
+export interface ArchiveDocument {
+  course: string;
+  id: string;
+  kind: DocumentKind;
+  /** `xinyang-2024/writeups/ceji.md` */
+  file: string;
+  data: DocumentData;
+  body: string;
+  /** File line where the body starts, for problems found in the body. */
+  bodyLine: number;
+}
+
+/** The whole content folder, read and validated without Astro. */
+export interface Archive {
+  root: string;
+  site: Site | undefined;
+  people: Person[];
+  peopleIndex: PeopleIndex;
+  courses: ArchiveCourse[];
+  documents: ArchiveDocument[];
+  problems: Problem[];
+  /** How many files were read, for the summary line. */
+  fileCount: number;
+}
+
+const MEDIA_FOLDER = 'media';
+const folderKinds = new Map(documentKinds.map((kind) => [kindFolders[kind], kind] as const));
+
+/**
+ * Reads every file of a content folder and collects every problem in it, so an
+ * editor sees the whole list at once. Never throws for bad content.
+ */
+export function readArchive(root: string): Archive {
+  const reader = new ArchiveReader(path.resolve(root));
+  return reader.read();
+}
+
+class ArchiveReader {
+  private problems: Problem[] = [];
+  private fileCount = 0;
+
+  private readonly root: string;
+
+  constructor(root: string) {
+    this.root = root;
+  }
+
+  read(): Archive {
+    const site = this.readSite();
+    const people = this.readPeople();
+    const peopleIndex = buildPeopleIndex(people);
+    const courses: ArchiveCourse[] = [];
+    const documents: ArchiveDocument[] = [];
+    for (const name of this.listDir('')) {
+      if (!this.isDirectory(name)) continue;
+      const course = this.readCourse(name);
+      const docs = this.readCourseDocuments(name);
+      if (course) {
+        courses.push(course);
+        this.checkAgenda(course, docs);
+      }
+      documents.push(...docs);
+    }
+    return {
+      root: this.root,
+      site,
+      people,
+      peopleIndex,
+      courses,
+      documents,
+      problems: this.problems,
+      fileCount: this.fileCount,
+    };
+  }
+
+  private readSite(): Site | undefined {
+    const file = 'site.yaml';
+    if (!existsSync(this.abs(file))) {
+      this.problems.push({ file, message: problemMessage('missingSite') });
+      return undefined;
+    }
+    const yaml = this.readYamlFile(file);
+    return yaml && this.validate(siteSchema, yaml, file, 1);
+  }
+
+  private readPeople(): Person[] {
+    const file = 'people.yaml';
+    if (!existsSync(this.abs(file))) return [];
+    const yaml = this.readYamlFile(file);
+    if (!yaml) return [];
+    if (yaml.value === undefined || yaml.value === null) return [];
+    const people = this.validate(peopleFileSchema, yaml, file, 1) ?? [];
+    const seen = new Set<string>();
+    people.forEach((person, index) => {
+      const id = person.id ?? personIdFromName(person.name);
+      if (seen.has(id)) {
+        this.problems.push({ file, line: yaml.lineOf([index]), field: `[${index}].id`, message: problemMessage('duplicatePersonId', { id }) });
+      }
+      seen.add(id);
+    });
+    return people;
+  }
+
+  private readCourse(folder: string): ArchiveCourse | undefined {
+    if (!isValidId(folder)) {
+      this.problems.push({ file: `${folder}/`, message: problemMessage('badId', { name: folder }) });
+    }
+    const file = `${folder}/course.md`;
+    if (!existsSync(this.abs(file))) {
+      this.problems.push({ file: `${folder}/`, message: problemMessage('missingCourseFile') });
+      return undefined;
+    }
+    const parsed = this.readMarkdown(file);
+    if (!parsed) return undefined;
+    const data = this.validate(courseSchema, parsed.yaml, file, parsed.yamlLine);
+    if (!data) return undefined;
+    if (data.end < data.start) {
+      this.problems.push({
+        file,
+        line: parsed.yamlLine + parsed.yaml.lineOf(['end']) - 1,
+        field: 'end',
+        message: problemMessage('endBeforeStart', { start: data.start, end: data.end }),
+      });
+    }
+    data.sessions.forEach((session, index) => {
+      // A session's date is compared at the precision both dates share.
+      const day = session.date;
+      if (day < data.start.slice(0, day.length) || day.slice(0, data.end.length) > data.end) {
+        this.problems.push({
+          file,
+          line: parsed.yamlLine + parsed.yaml.lineOf(['sessions', index, 'date']) - 1,
+          field: `sessions[${index}].date`,
+          message: problemMessage('sessionOutside', { date: day, start: data.start, end: data.end }),
+        });
+      }
+    });
+    return { id: folder, file, data, body: parsed.body };
+  }
+
+  private readCourseDocuments(course: string): ArchiveDocument[] {
+    const documents: ArchiveDocument[] = [];
+    const ids = new Map<string, string>();
+    for (const entry of this.listDir(course)) {
+      const sub = `${course}/${entry}`;
+      if (!this.isDirectory(sub)) continue;
+      if (entry === MEDIA_FOLDER) continue;
+      const kind = folderKinds.get(entry);
+      if (!kind) {
+        this.problems.push({ file: `${sub}/`, message: problemMessage('unknownFolder', { folder: entry }) });
+        continue;
+      }
+      for (const name of this.listDir(sub)) {
+        if (!/\.mdx?$/.test(name)) continue;
+        const file = `${sub}/${name}`;
+        const id = name.replace(/\.mdx?$/, '');
+        if (!isValidId(id)) {
+          this.problems.push({ file, message: problemMessage('badId', { name: id }) });
+        }
+        const other = ids.get(id);
+        if (other) {
+          this.problems.push({ file, message: problemMessage('duplicateId', { id, course, other }) });
+        }
+        ids.set(id, file);
+        const document = this.readDocument(file, course, id, kind);
+        if (document) documents.push(document);
+      }
+    }
+    return documents;
+  }
+
+  private readDocument(file: string, course: string, id: string, kind: DocumentKind): ArchiveDocument | undefined {
+    const parsed = this.readMarkdown(file);
+    if (!parsed) return undefined;
+    const schema: z.ZodType<DocumentData> = documentSchemas[kind];
+    const data = this.validate(schema, parsed.yaml, file, parsed.yamlLine);
+    if (!data) return undefined;
+    const files: FieldFile[] = [
+      ...(data.attachments ?? []).map((a, i) => ({ path: ['attachments', i, 'file'], value: a.file })),
+      ...('images' in data ? (data.images ?? []) : []).map((img, i) => ({ path: ['images', i, 'src'], value: img.src })),
+    ];
+    this.checkFiles(file, parsed, files);
+    return { course, id, kind, file, data, body: parsed.body, bodyLine: parsed.bodyLine };
+  }
+
+  /** Images and attachments are paths relative to the course folder and must exist inside it. */
+  private checkFiles(file: string, parsed: ParsedMarkdown, files: FieldFile[]): void {
+    const courseDir = path.dirname(this.abs(file)).replace(/[\\/](speeches|lectures|writeups)$/, '');
+    for (const { path: fieldPath, value } of files) {
+      const target = path.resolve(courseDir, value);
+      const inside = target.startsWith(courseDir + path.sep);
+      if (!inside || !existsSync(target)) {
+        this.problems.push({
+          file,
+          line: parsed.yamlLine + parsed.yaml.lineOf(fieldPath) - 1,
+          field: fieldName(fieldPath),
+          message: problemMessage('missingFile', { file: value }),
+        });
+      }
+    }
+  }
+
+  private checkAgenda(course: ArchiveCourse, documents: ArchiveDocument[]): void {
+    const known = new Set(documents.map((d) => d.id));
+    const parsed = this.readMarkdown(course.file);
+    course.data.sessions.forEach((session, index) => {
+      if (session.document === undefined || known.has(session.document)) return;
+      this.problems.push({
+        file: course.file,
+        line: parsed ? parsed.yamlLine + parsed.yaml.lineOf(['sessions', index, 'document']) - 1 : undefined,
+        field: `sessions[${index}].document`,
+        message: problemMessage('agendaDocument', { id: session.document, known: [...known].sort().join(', ') || '—' }),
+      });
+    });
+  }
+
+  private validate<T>(schema: z.ZodType<T>, yaml: LocatedYaml, file: string, firstLine: number): T | undefined {
+    const result = schema.safeParse(yaml.value ?? {});
+    if (result.success) return result.data;
+    this.problems.push(...issuesToProblems(result.error.issues, { file, yaml, firstLine }));
+    return undefined;
+  }
+
+  private readMarkdown(file: string): ParsedMarkdown | undefined {
+    const text = this.readText(file);
+    if (text === undefined) return undefined;
+    const split = splitFrontmatter(text);
+    if (split.yaml === undefined) {
+      this.problems.push({ file, line: 1, message: problemMessage('noFrontmatter') });
+      return undefined;
+    }
+    const yaml = this.parseYaml(file, split.yaml, split.yamlLine);
+    if (!yaml) return undefined;
+    return { yaml, yamlLine: split.yamlLine, body: split.body, bodyLine: split.bodyLine };
+  }
+
+  private readYamlFile(file: string): LocatedYaml | undefined {
+    const text = this.readText(file);
+    return text === undefined ? undefined : this.parseYaml(file, text, 1);
+  }
+
+  private parseYaml(file: string, source: string, firstLine: number): LocatedYaml | undefined {
+    const yaml = parseLocatedYaml(source);
+    if (yaml.error) {
+      this.problems.push({ file, line: yaml.error.line + firstLine - 1, message: problemMessage('yaml', { reason: yaml.error.reason }) });
+      return undefined;
+    }
+    const value = yaml.value;
+    const isList = file.endsWith('people.yaml');
+    const shapeOk = value === null || value === undefined || (typeof value === 'object' && !(value instanceof Date) && Array.isArray(value) === isList);
+    if (!shapeOk) {
+      this.problems.push({ file, line: firstLine, message: problemMessage('notMapping', { found: describeValue(value) }) });
+      return undefined;
+    }
+    return yaml;
+  }
+
+  private readText(file: string): string | undefined {
+    this.fileCount++;
+    const bytes = readFileSync(this.abs(file));
+    try {
+      return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    } catch {
+      this.problems.push({ file, message: problemMessage('badEncoding') });
+      return undefined;
+    }
+  }
+
+  private listDir(relative: string): string[] {
+    return readdirSync(this.abs(relative))
+      .filter((name) => !name.startsWith('.') && !name.startsWith('_'))
+      .sort();
+  }
+
+  private isDirectory(relative: string): boolean {
+    return lstatSync(this.abs(relative)).isDirectory();
+  }
+
+  private abs(relative: string): string {
+    return path.join(this.root, relative);
+  }
+}
+
+interface ParsedMarkdown {
+  yaml: LocatedYaml;
+  yamlLine: number;
+  body: string;
+  bodyLine: number;
+}
+
+interface FieldFile {
+  path: (string | number)[];
+  value: string;
+}

@@ -1,0 +1,50 @@
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { reportArchive } from './check.ts';
+
+export interface BuildOptions {
+  /** Project root: where astro.config.mjs is. */
+  root: string;
+  content: string;
+  /** Final output folder; replaced only when the whole build succeeded. */
+  outDir: string;
+}
+
+/**
+ * Checks the archive, builds it into a fresh folder next to `outDir`, and swaps
+ * that folder in only at the end, so a failed build leaves the previous site whole.
+ */
+export async function buildArchive(options: BuildOptions): Promise<boolean> {
+  const { ok } = reportArchive(options.content, process.stderr);
+  if (!ok) {
+    process.stderr.write(`Build stopped before writing anything; ${relative(options.outDir)} is unchanged.\n`);
+    return false;
+  }
+  const staging = `${options.outDir}.staging-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  process.env.LECTERN_CONTENT = options.content;
+  process.env.LECTERN_CHECKED = '1';
+  try {
+    const { build } = await import('astro');
+    await build({ root: options.root, outDir: staging, logLevel: process.env.LECTERN_LOG === 'debug' ? 'debug' : 'info' });
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`Build failed; ${relative(options.outDir)} is unchanged.\n`);
+    return false;
+  }
+  swapIn(staging, options.outDir);
+  return true;
+}
+
+/** Two renames: the old site is moved aside, the new one takes its name, the old one is removed. */
+function swapIn(staging: string, outDir: string): void {
+  const previous = `${outDir}.previous-${process.pid}`;
+  if (existsSync(outDir)) renameSync(outDir, previous);
+  renameSync(staging, outDir);
+  rmSync(previous, { recursive: true, force: true });
+}
+
+function relative(dir: string): string {
+  return path.relative(process.cwd(), dir) || '.';
+}

@@ -1,0 +1,47 @@
+import { cpSync, existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { readArchive } from '../archive/read-archive.ts';
+import { formatProblem, sortProblems } from '../archive/problems.ts';
+
+export interface LecternOptions {
+  /** Absolute path of the content folder. */
+  content: string;
+}
+
+/**
+ * Wires Lectern into Astro: refuses to start on content with problems (listing
+ * all of them, as `lectern check` does) and publishes each course's `media/`.
+ */
+export function lectern({ content }: LecternOptions): AstroIntegration {
+  return {
+    name: 'lectern',
+    hooks: {
+      'astro:config:setup': ({ logger }) => {
+        // `lectern build` has already checked and printed the list.
+        if (process.env.LECTERN_CHECKED === '1') return;
+        const problems = sortProblems(readArchive(content).problems);
+        if (problems.length === 0) return;
+        for (const problem of problems) logger.error(formatProblem(problem));
+        throw new Error(`${problems.length} problem(s) in ${content}; run \`npx lectern check\` for the list.`);
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const copied = copyCourseMedia(content, fileURLToPath(dir));
+        logger.info(`copied the media of ${copied} course(s)`);
+      },
+    },
+  };
+}
+
+/** `<content>/<course>/media/` → `<out>/courses/<course>/media/`, where pages link to it. */
+function copyCourseMedia(content: string, outDir: string): number {
+  let count = 0;
+  for (const course of readdirSync(content, { withFileTypes: true })) {
+    const media = path.join(content, course.name, 'media');
+    if (!course.isDirectory() || !existsSync(media)) continue;
+    cpSync(media, path.join(outDir, 'courses', course.name, 'media'), { recursive: true, dereference: false });
+    count++;
+  }
+  return count;
+}

@@ -1,0 +1,23 @@
+/**
+ * The URL contract (docs/architecture.md): every path the site links to, built
+ * in one place so the base path (`/peixun/`) is never forgotten.
+ */
+
+export function joinBase(base: string, path: string): string {
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  return prefix + path.replace(/^\/+/, '');
+}
+
+export const paths = {
+  home: () => '',
+  course: (course: string) => `courses/${course}/`,
+  document: (course: string, id: string) => `courses/${course}/${id}/`,
+  print: (course: string) => `courses/${course}/print/`,
+  person: (person: string) => `people/${person}/`,
+  people: () => 'people/',
+  year: (year: number | string) => `years/${year}/`,
+  years: () => 'years/',
+  tag: (tag: string) => `tags/${encodeURIComponent(tag)}/`,
+  search: () => 'search/',
+  media: (course: string, file: string) => `courses/${course}/${file.replace(/^\.?\//, '')}`,
+};

@@ -1,0 +1,41 @@
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import path from 'node:path';
+import { projectRoot, tempDir } from './paths.ts';
+
+const cli = path.join(projectRoot, 'src/cli/lectern.ts');
+
+export interface RunResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `lectern …` in a child process with the project's Node (the one running the tests). */
+export function runLectern(args: string[], env: NodeJS.ProcessEnv = {}, cwd = projectRoot): RunResult {
+  const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [cli, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const builds = new Map<string, string>();
+
+/**
+ * Builds the archive in `content` into a fresh temporary folder and returns it.
+ * The same content and environment are built once per test file.
+ */
+export function buildSite(content: string, env: NodeJS.ProcessEnv = {}): string {
+  const key = JSON.stringify([content, env]);
+  const cached = builds.get(key);
+  if (cached) return cached;
+  const out = path.join(tempDir('lectern-site-'), 'dist');
+  const result = runLectern(['build', '--content', content, '--out', out], env);
+  if (result.status !== 0) {
+    throw new Error(`lectern build of ${content} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+  }
+  builds.set(key, out);
+  return out;
+}
