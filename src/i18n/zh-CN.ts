@@ -80,6 +80,12 @@ export const zhCN = {
   'date.day': '{year}年{month}月{day}日',
   'date.rangeSeparator': '至',
 
+  // reading site: navigation, table of contents, font size, print, people, years, tags (issue 4)
+
+  // search (issue 5)
+
+  // feeds, embeds, meta tags (issue 8)
+
   'notFound.title': '页面不存在',
   'notFound.body': '您访问的页面不存在或已被移动。可以回到首页，或搜索您要找的内容。',
 } as const;
