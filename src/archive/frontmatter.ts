@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { limits } from './limits.ts';
 
 /** A Markdown file split into its YAML front matter and its body, with line numbers kept. */
 export interface SplitFile {
@@ -34,19 +35,19 @@ function countLines(text: string): number {
 /** Parsed YAML that can say on which line any value of it sits. */
 export interface LocatedYaml {
   value: unknown;
-  /** Set when the YAML could not be read; `line` is in the YAML's own numbering. */
-  error?: { line: number; reason: string };
+  /**
+   * Set when the YAML could not be read; `line` is in the YAML's own numbering.
+   * `kind` tells a syntax error from a file refused for its aliases or its depth.
+   */
+  error?: { line: number; reason: string; kind: 'syntax' | 'aliases' | 'depth' };
   /** The YAML line (1-based) of the value at `path`, or of its closest parent that exists. */
   lineOf(path: readonly PropertyKey[]): number;
   /** The YAML line of the key `key` inside the mapping at `path`. */
   lineOfKey(path: readonly PropertyKey[], key: string): number;
 }
 
-/**
- * Aliases a document may expand before it is refused: enough for real front
- * matter, far too few for a "billion laughs" file to blow up memory.
- */
-const MAX_ALIAS_COUNT = 50;
+/** What the engine says when nesting is deeper than its stack, whether the parser or `toJS` hits it. */
+const TOO_DEEP = /Maximum call stack size exceeded/;
 
 export function parseLocatedYaml(source: string): LocatedYaml {
   const lineCounter = new LineCounter();
@@ -75,13 +76,16 @@ export function parseLocatedYaml(source: string): LocatedYaml {
 
   const first = doc.errors[0];
   if (first) {
-    located.error = { line: first.linePos?.[0].line ?? 1, reason: firstLine(first.message) };
+    const reason = firstLine(first.message);
+    located.error = { line: first.linePos?.[0].line ?? 1, reason, kind: TOO_DEEP.test(reason) ? 'depth' : 'syntax' };
     return located;
   }
   try {
-    located.value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    located.value = doc.toJS({ maxAliasCount: limits.yamlAliases });
   } catch (error) {
-    located.error = { line: 1, reason: firstLine(error instanceof Error ? error.message : String(error)) };
+    // yaml throws a ReferenceError for a "billion laughs" file.
+    const kind = TOO_DEEP.test(String(error)) ? 'depth' : /alias/i.test(String(error)) ? 'aliases' : 'syntax';
+    located.error = { line: 1, reason: firstLine(error instanceof Error ? error.message : String(error)), kind };
   }
   return located;
 }

@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { courseSchema, type Course } from '../schemas/course.ts';
@@ -10,6 +10,8 @@ import { toPartialDate } from '../lib/partial-date.ts';
 import { isValidId, personIdFromName } from '../lib/slug.ts';
 import { parseLocatedYaml, splitFrontmatter, type LocatedYaml } from './frontmatter.ts';
 import { describeValue, fieldName, issuesToProblems, problemMessage, type Problem } from './problems.ts';
+import { readTextFile } from './read-text.ts';
+import { limits } from './limits.ts';
 
 export interface ArchiveCourse {
   id: string;
@@ -47,9 +49,14 @@ export interface Archive {
 const MEDIA_FOLDER = 'media';
 const folderKinds = new Map(documentKinds.map((kind) => [kindFolders[kind], kind] as const));
 
+/** What a path of the content folder is; `refused` when it is a link the reader will not follow. */
+type EntryType = 'file' | 'directory' | 'other' | 'missing' | 'refused';
+
 /**
  * Reads every file of a content folder and collects every problem in it, so an
- * editor sees the whole list at once. Never throws for bad content.
+ * editor sees the whole list at once. Never throws for bad content: files over
+ * the limits of `limits.ts`, files that are not UTF-8 text and symbolic links
+ * that leave the folder are problems like any other.
  */
 export function readArchive(root: string): Archive {
   const reader = new ArchiveReader(path.resolve(root));
@@ -59,25 +66,30 @@ export function readArchive(root: string): Archive {
 class ArchiveReader {
   private problems: Problem[] = [];
   private parsedCourses = new Map<string, ParsedMarkdown>();
+  private entryTypes = new Map<string, EntryType>();
   private fileCount = 0;
 
   private readonly root: string;
+  /** The root with its own links resolved, to tell where a link inside it leads. */
+  private readonly realRoot: string;
 
   constructor(root: string) {
     this.root = root;
+    this.realRoot = existsSync(root) ? realpathSync(root) : root;
   }
 
   read(): Archive {
-    const site = this.readSite();
-    const people = this.readPeople();
+    const site = this.guard('site.yaml', () => this.readSite());
+    const people = this.guard('people.yaml', () => this.readPeople()) ?? [];
     const peopleIndex = buildPeopleIndex(people);
     const courses: ArchiveCourse[] = [];
     const documents: ArchiveDocument[] = [];
     for (const name of this.listDir('')) {
-      if (!this.isDirectory(name)) continue;
-      const course = this.readCourse(name);
+      if (this.entryType(name) !== 'directory') continue;
+      const course = this.guard(`${name}/course.md`, () => this.readCourse(name));
       const { documents: docs, ids } = this.readCourseDocuments(name);
       this.checkAgenda(name, ids);
+      this.guard(`${name}/${MEDIA_FOLDER}/`, () => this.checkMedia(`${name}/${MEDIA_FOLDER}`));
       if (course) courses.push(course);
       documents.push(...docs);
     }
@@ -95,7 +107,13 @@ class ArchiveReader {
 
   private readSite(): Site | undefined {
     const file = 'site.yaml';
-    if (!existsSync(this.abs(file))) {
+    const type = this.entryType(file);
+    if (type === 'refused') return undefined;
+    if (type === 'missing' && this.entryType('') !== 'directory') {
+      this.problems.push({ file: this.root, message: problemMessage('missingContent') });
+      return undefined;
+    }
+    if (type === 'missing') {
       this.problems.push({ file, message: problemMessage('missingSite') });
       return undefined;
     }
@@ -105,7 +123,8 @@ class ArchiveReader {
 
   private readPeople(): Person[] {
     const file = 'people.yaml';
-    if (!existsSync(this.abs(file))) return [];
+    const type = this.entryType(file);
+    if (type === 'missing' || type === 'refused') return [];
     const yaml = this.readYamlFile(file);
     if (!yaml) return [];
     if (yaml.value === undefined || yaml.value === null) return [];
@@ -126,7 +145,9 @@ class ArchiveReader {
       this.problems.push({ file: `${folder}/`, message: problemMessage('badId', { name: folder }) });
     }
     const file = `${folder}/course.md`;
-    if (!existsSync(this.abs(file))) {
+    const type = this.entryType(file);
+    if (type === 'refused') return undefined;
+    if (type === 'missing') {
       this.problems.push({ file: `${folder}/`, message: problemMessage('missingCourseFile') });
       return undefined;
     }
@@ -170,7 +191,7 @@ class ArchiveReader {
     const ids = new Map<string, string>();
     for (const entry of this.listDir(course)) {
       const sub = `${course}/${entry}`;
-      if (!this.isDirectory(sub)) continue;
+      if (this.entryType(sub) !== 'directory') continue;
       if (entry === MEDIA_FOLDER) continue;
       const kind = folderKinds.get(entry);
       if (!kind) {
@@ -180,6 +201,7 @@ class ArchiveReader {
       for (const name of this.listDir(sub)) {
         if (!/\.mdx?$/.test(name)) continue;
         const file = `${sub}/${name}`;
+        if (this.entryType(file) === 'refused') continue;
         const id = name.replace(/\.mdx?$/, '');
         if (!isValidId(id)) {
           this.problems.push({ file, message: problemMessage('badId', { name: id }) });
@@ -189,7 +211,7 @@ class ArchiveReader {
           this.problems.push({ file, message: problemMessage('duplicateId', { id, course, other }) });
         }
         ids.set(id, file);
-        const document = this.readDocument(file, course, id, kind);
+        const document = this.guard(file, () => this.readDocument(file, course, id, kind));
         if (document) documents.push(document);
       }
     }
@@ -210,20 +232,40 @@ class ArchiveReader {
     return { course, id, kind, file, data, body: parsed.body, bodyLine: parsed.bodyLine };
   }
 
-  /** Images and attachments are paths relative to the course folder and must exist inside it. */
+  /**
+   * Images and attachments are paths relative to the course folder and must exist
+   * in its `media/` folder, the only one the build publishes.
+   */
   private checkFiles(file: string, parsed: ParsedMarkdown, files: FieldFile[]): void {
     const courseDir = path.dirname(this.abs(file)).replace(/[\\/](speeches|lectures|writeups)$/, '');
+    const mediaDir = path.join(courseDir, MEDIA_FOLDER);
     for (const { path: fieldPath, value } of files) {
       const target = path.resolve(courseDir, value);
-      const inside = target.startsWith(courseDir + path.sep);
-      if (!inside || !existsSync(target)) {
+      const inside = isInside(mediaDir, target);
+      if (!inside || !isFile(target)) {
         this.problems.push({
           file,
           line: parsed.yamlLine + parsed.yaml.lineOf(fieldPath) - 1,
           field: fieldName(fieldPath),
-          message: problemMessage('missingFile', { file: value }),
+          message: problemMessage(inside || !isFile(target) ? 'missingFile' : 'fileOutsideMedia', { file: value }),
         });
       }
+    }
+  }
+
+  /**
+   * The build copies a course's `media/` folder as it is, so every link in it is
+   * checked here: one leading out of the content folder would publish that file.
+   */
+  private checkMedia(folder: string, seen = new Set<string>()): void {
+    if (this.entryType(folder) !== 'directory') return;
+    // A link back to a folder already walked would loop forever.
+    const real = realpathSync(this.abs(folder));
+    if (seen.has(real)) return;
+    seen.add(real);
+    for (const name of readdirSync(this.abs(folder)).sort()) {
+      const entry = `${folder}/${name}`;
+      if (this.entryType(entry) === 'directory') this.checkMedia(entry, seen);
     }
   }
 
@@ -272,7 +314,12 @@ class ArchiveReader {
   private parseYaml(file: string, source: string, firstLine: number): LocatedYaml | undefined {
     const yaml = parseLocatedYaml(source);
     if (yaml.error) {
-      this.problems.push({ file, line: yaml.error.line + firstLine - 1, message: problemMessage('yaml', { reason: yaml.error.reason }) });
+      const { kind, line, reason } = yaml.error;
+      const message =
+        kind === 'aliases' ? problemMessage('yamlAliases', { limit: limits.yamlAliases })
+        : kind === 'depth' ? problemMessage('yamlDepth')
+        : problemMessage('yaml', { reason });
+      this.problems.push({ file, line: line + firstLine - 1, message });
       return undefined;
     }
     const value = yaml.value;
@@ -287,23 +334,63 @@ class ArchiveReader {
 
   private readText(file: string): string | undefined {
     this.fileCount++;
-    const bytes = readFileSync(this.abs(file));
+    const result = readTextFile(this.abs(file));
+    if (result.ok) return result.text;
+    this.problems.push({ file, line: result.line, message: problemMessage(result.key, result.params) });
+    return undefined;
+  }
+
+  /** Runs the reading of one file so that whatever it throws becomes a problem naming the file. */
+  private guard<T>(file: string, read: () => T): T | undefined {
     try {
-      return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    } catch {
-      this.problems.push({ file, message: problemMessage('badEncoding') });
+      return read();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      this.problems.push({ file, message: problemMessage('unreadable', { reason }) });
       return undefined;
     }
   }
 
   private listDir(relative: string): string[] {
-    return readdirSync(this.abs(relative))
+    if (this.entryType(relative) !== 'directory') return [];
+    return (this.guard(`${relative}/`, () => readdirSync(this.abs(relative))) ?? [])
       .filter((name) => !name.startsWith('.') && !name.startsWith('_'))
       .sort();
   }
 
-  private isDirectory(relative: string): boolean {
-    return lstatSync(this.abs(relative)).isDirectory();
+  /** What `relative` is, following a symbolic link only while it stays inside the content folder. */
+  private entryType(relative: string): EntryType {
+    let type = this.entryTypes.get(relative);
+    if (type === undefined) {
+      type = this.inspect(relative);
+      this.entryTypes.set(relative, type);
+    }
+    return type;
+  }
+
+  private inspect(relative: string): EntryType {
+    const absolute = this.abs(relative);
+    let stat;
+    try {
+      stat = lstatSync(absolute);
+      if (stat.isSymbolicLink()) {
+        let target: string;
+        try {
+          target = realpathSync(absolute);
+        } catch {
+          this.problems.push({ file: relative, message: problemMessage('brokenLink') });
+          return 'refused';
+        }
+        if (!isInside(this.realRoot, target)) {
+          this.problems.push({ file: relative, message: problemMessage('linkOutside', { target }) });
+          return 'refused';
+        }
+        stat = statSync(target);
+      }
+    } catch {
+      return 'missing';
+    }
+    return stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'other';
   }
 
   private abs(relative: string): string {
@@ -321,6 +408,16 @@ interface ParsedMarkdown {
 interface FieldFile {
   path: (string | number)[];
   value: string;
+}
+
+function isFile(target: string): boolean {
+  return existsSync(target) && statSync(target).isFile();
+}
+
+/** Whether `target` is `folder` itself or lies below it. */
+function isInside(folder: string, target: string): boolean {
+  const relative = path.relative(folder, target);
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }
 
 function asRecord(value: unknown): Record<string, unknown> {

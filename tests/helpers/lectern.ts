@@ -10,10 +10,14 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs `lectern …` in a child process with the project's Node (the one running the tests). */
-export function runLectern(args: string[], env: NodeJS.ProcessEnv = {}, cwd = projectRoot): RunResult {
+/**
+ * Runs `lectern …` in a child process with the project's Node (the one running the tests).
+ * With `timeout` (ms) the child is killed when it runs longer, and `status` is null.
+ */
+export function runLectern(args: string[], env: NodeJS.ProcessEnv = {}, cwd = projectRoot, timeout?: number): RunResult {
   const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [cli, ...args], {
     cwd,
+    timeout,
     encoding: 'utf8',
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
     maxBuffer: 64 * 1024 * 1024,
