@@ -1,6 +1,9 @@
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { reportArchive } from './check.ts';
+import { acquireBuildLock, isAlive } from './build-lock.ts';
+import { fill } from '../i18n/ui.ts';
+import { messages } from '../i18n/messages.ts';
 
 export interface BuildOptions {
   /** Project root: where astro.config.mjs is. */
@@ -10,41 +13,139 @@ export interface BuildOptions {
   outDir: string;
 }
 
+type BuildMessage = keyof ReturnType<typeof messages>['build'];
+
 /**
  * Checks the archive, builds it into a fresh folder next to `outDir`, and swaps
- * that folder in only at the end, so a failed build leaves the previous site whole.
+ * that folder in only at the end, so a failed or interrupted build leaves the
+ * previous site whole:
+ *
+ * - the check fails, or Astro (a page, an integration, the search index) throws:
+ *   the staging folder is removed, `outDir` was never touched;
+ * - Ctrl-C or SIGTERM: the same, before the process exits;
+ * - SIGKILL or a power cut: the staging folder stays behind and the next build
+ *   removes it; if the kill fell between the two renames of the swap, the next
+ *   build puts the previous site back first.
  */
 export async function buildArchive(options: BuildOptions): Promise<boolean> {
+  const { outDir } = options;
+  const out = relative(outDir);
+  recoverInterruptedBuilds(outDir);
   const { ok } = reportArchive(options.content, process.stderr);
   if (!ok) {
-    process.stderr.write(`Build stopped before writing anything; ${relative(options.outDir)} is unchanged.\n`);
+    say('stopped', { out });
     return false;
   }
-  const staging = `${options.outDir}.staging-${process.pid}`;
+  const releaseLock = await acquireBuildLock(options.root, (pid) => say('waiting', { pid }));
+  const staging = `${outDir}${STAGING}${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
+  // Made at once, so that a build killed at any moment leaves a trace the next one can clean.
+  mkdirSync(staging, { recursive: true });
+  const stopHandling = removeStagingOnSignal(staging, out);
   process.env.LECTERN_CONTENT = options.content;
   process.env.LECTERN_CHECKED = '1';
+  const cwd = process.cwd();
   try {
+    // Astro writes its prerender bundle inside the output folder when that lies
+    // below the working folder, else in `.astro/` of the working folder, and
+    // resolves the bundle's packages from there: run from outside the project,
+    // `lectern build` failed with "Cannot find package".
+    process.chdir(options.root);
     const { build } = await import('astro');
     await build({ root: options.root, outDir: staging, logLevel: process.env.LECTERN_LOG === 'debug' ? 'debug' : 'info' });
+    swapIn(staging, outDir);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.stderr.write(`Build failed; ${relative(options.outDir)} is unchanged.\n`);
+    say('failed', { out });
     return false;
+  } finally {
+    process.chdir(cwd);
+    stopHandling();
+    releaseLock();
   }
-  swapIn(staging, options.outDir);
   return true;
 }
 
-/** Two renames: the old site is moved aside, the new one takes its name, the old one is removed. */
+const STAGING = '.staging-';
+const PREVIOUS = '.previous-';
+
+/**
+ * Ctrl-C and SIGTERM remove the half-written staging folder before exiting.
+ * (The swap itself is synchronous, so a signal cannot land in the middle of it.)
+ */
+function removeStagingOnSignal(staging: string, out: string): () => void {
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const onSignal = (signal: NodeJS.Signals) => {
+    rmSync(staging, { recursive: true, force: true });
+    say('interrupted', { signal, out });
+    // 128 + the signal's number, as a shell reports a process killed by it.
+    process.exit(128 + ({ SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as Record<string, number>)[signal]);
+  };
+  for (const signal of signals) process.on(signal, onSignal);
+  return () => {
+    for (const signal of signals) process.off(signal, onSignal);
+  };
+}
+
+/**
+ * Two renames: the old site is moved aside, the new one takes its name, the old
+ * one is removed. Both folders sit side by side, on one file system, so each
+ * rename is atomic. If the second rename fails, the old site goes back.
+ */
 function swapIn(staging: string, outDir: string): void {
-  const previous = `${outDir}.previous-${process.pid}`;
-  if (existsSync(outDir)) renameSync(outDir, previous);
-  renameSync(staging, outDir);
-  rmSync(previous, { recursive: true, force: true });
+  const previous = `${outDir}${PREVIOUS}${process.pid}`;
+  const hadPrevious = existsSync(outDir);
+  if (hadPrevious) renameSync(outDir, previous);
+  try {
+    renameSync(staging, outDir);
+  } catch (error) {
+    if (hadPrevious) renameSync(previous, outDir);
+    throw error;
+  }
+  try {
+    rmSync(previous, { recursive: true, force: true });
+  } catch {
+    // The new site is in place; the next build removes what is left of the old one.
+  }
+}
+
+/**
+ * Cleans up after builds that were killed without a chance to clean up (SIGKILL,
+ * power cut): their staging folders are removed and, when the kill fell between
+ * the two renames of `swapIn`, the previous site is put back. Folders of a build
+ * still running (its process is alive) are left alone.
+ */
+export function recoverInterruptedBuilds(outDir: string): void {
+  const parent = path.dirname(outDir);
+  if (!existsSync(parent)) return;
+  const base = path.basename(outDir);
+  const leftovers = readdirSync(parent)
+    .map((name) => ({ name, match: new RegExp(`^${escapeRegExp(base)}(${STAGING}|${PREVIOUS})(\\d+)$`).exec(name) }))
+    // This process's own id counts as dead: it has built nothing yet.
+    .filter(({ match }) => match !== null && (Number(match[2]) === process.pid || !isAlive(Number(match[2]))))
+    // Previous sites first: one of them may have to be put back before staging folders go.
+    .sort((a, b) => (a.match![1] !== b.match![1] ? (a.match![1] === PREVIOUS ? -1 : 1) : a.name < b.name ? -1 : 1));
+  for (const { name, match } of leftovers) {
+    const leftover = path.join(parent, name);
+    if (match![1] === PREVIOUS && !existsSync(outDir)) {
+      renameSync(leftover, outDir);
+      say('restored', { out: relative(outDir), path: relative(leftover) });
+    } else {
+      rmSync(leftover, { recursive: true, force: true });
+      say('leftover', { path: relative(leftover) });
+    }
+  }
+}
+
+function say(key: BuildMessage, params: Record<string, string | number>): void {
+  process.stderr.write(`${fill(messages().build[key], params)}\n`);
 }
 
 function relative(dir: string): string {
   return path.relative(process.cwd(), dir) || '.';
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

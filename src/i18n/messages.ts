@@ -57,6 +57,14 @@ const en = {
     none: 'No problems in {files} files.',
     some: '{count} problem(s) in {files} files.',
   },
+  build: {
+    stopped: 'Build stopped before writing anything; {out} is unchanged.',
+    failed: 'Build failed; {out} is unchanged.',
+    interrupted: 'Build interrupted ({signal}); {out} is unchanged.',
+    leftover: 'Removed {path}, left behind by an interrupted build.',
+    restored: 'Put the previous site back into {out} from {path}, left behind by an interrupted build.',
+    waiting: 'Waiting for another build of this project (process {pid}) to finish…',
+  },
 };
 
 type Messages = typeof en;
@@ -112,6 +120,14 @@ const zhCN: Messages = {
   summary: {
     none: '检查了 {files} 个文件，没有问题。',
     some: '{files} 个文件中有 {count} 个问题。',
+  },
+  build: {
+    stopped: '构建在写入前停止；{out} 未改动。',
+    failed: '构建失败；{out} 未改动。',
+    interrupted: '构建被中断（{signal}）；{out} 未改动。',
+    leftover: '已删除中断的构建留下的 {path}。',
+    restored: '已从中断的构建留下的 {path} 恢复原网站到 {out}。',
+    waiting: '正在等待本项目的另一次构建（进程 {pid}）结束……',
   },
 };
 
