@@ -5,12 +5,20 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import { rehypeHeadingIds } from './src/markdown/rehype-heading-ids.ts';
+import { rehypeUntrustedHtml } from './src/markdown/sanitize.ts';
 import { lectern } from './src/integrations/lectern.ts';
+import { csp } from './src/integrations/csp.ts';
+import { readSiteFile } from './src/archive/site-file.ts';
 import { contentDir } from './src/archive/content-dir.ts';
 import { deployment } from './src/archive/deployment.ts';
 
 const content = contentDir();
 const { site, base } = deployment(content);
+const allowIframes = readSiteFile(content)?.allowIframes ?? [];
+// Astro 7's default processor (Sätteri) runs no remark plugins, and CommonMark
+// leaves `**“三维问题”**和` literal; remark-cjk-friendly fixes that. SmartyPants
+// would curl Chinese quotes the wrong way and rewrite `--`: official text stays as written.
+const markdownOptions = { remarkPlugins: [remarkCjkFriendly], smartypants: false };
 
 export default defineConfig({
   site,
@@ -24,15 +32,19 @@ export default defineConfig({
   // reuses entries of the demo archive (or the other way round).
   cacheDir: `./node_modules/.astro/${createHash('sha256').update(content).digest('hex').slice(0, 12)}`,
   markdown: {
-    // Astro 7's default processor (Sätteri) runs no remark plugins, and CommonMark
-    // leaves `**“三维问题”**和` literal; remark-cjk-friendly fixes that. SmartyPants
-    // would curl Chinese quotes the wrong way and rewrite `--`: official text stays as written.
     processor: unified({
-      remarkPlugins: [remarkCjkFriendly],
-      rehypePlugins: [rehypeHeadingIds],
-      smartypants: false,
+      ...markdownOptions,
+      // Raw HTML in .md is untrusted (docs/security.md): sanitised first, so the
+      // heading ids added after it are kept.
+      rehypePlugins: [[rehypeUntrustedHtml, { allowIframes }], rehypeHeadingIds],
     }),
   },
-  integrations: [mdx(), lectern({ content })],
+  integrations: [
+    // .mdx is code, for trusted authors: its own processor, without the sanitiser.
+    mdx({ processor: unified({ ...markdownOptions, rehypePlugins: [rehypeHeadingIds] }) }),
+    lectern({ content }),
+    // Last, so that it hashes the inline scripts every other integration added.
+    csp({ frameSrc: allowIframes }),
+  ],
   devToolbar: { enabled: false },
 });

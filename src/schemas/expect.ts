@@ -22,6 +22,7 @@ export const expectations = [
   'period',
   'id',
   'file',
+  'host',
   'unknownField',
 ] as const;
 

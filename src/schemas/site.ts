@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { expect } from './expect.ts';
 
+/** A host name: letters, digits, hyphens and dots, nothing else (no scheme, port or path). */
+const HOST = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+
 const text = () => z.string(expect('text')).trim().min(1, expect('text'));
 
 /**
@@ -26,6 +29,12 @@ export const siteSchema = z.strictObject({
   url: z.url(expect('url')).optional(),
   /** The parent site whose home page the header links back to. */
   parent: z.strictObject({ name: text(), url: z.url(expect('url')) }).optional(),
+  /**
+   * Hosts whose pages documents may embed with `<iframe>` (raw HTML in `.md`); none by
+   * default. Each is also added to the pages' Content-Security-Policy (docs/security.md).
+   * @example [v.example.gov.cn]
+   */
+  allowIframes: z.array(z.string(expect('host')).regex(HOST, expect('host')), expect('host')).optional(),
 });
 
 export type Site = z.output<typeof siteSchema>;
