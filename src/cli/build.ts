@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { reportArchive } from './check.ts';
 import { acquireBuildLock, isAlive } from './build-lock.ts';
@@ -16,21 +16,27 @@ export interface BuildOptions {
 type BuildMessage = keyof ReturnType<typeof messages>['build'];
 
 /**
- * Checks the archive, builds it into a fresh folder next to `outDir`, and swaps
- * that folder in only at the end, so a failed or interrupted build leaves the
- * previous site whole:
+ * Checks the archive, builds it, and swaps the new site into `outDir` only at
+ * the end, so a failed or interrupted build leaves the previous site whole.
+ *
+ * Astro writes into `.lectern/build-<pid>/` inside the project (its prerender
+ * bundle must lie below the project to find the packages it imports); the
+ * result then moves to `<outDir>.staging-<pid>`, next to `outDir` and so on the
+ * same file system, where two renames swap it in.
  *
  * - the check fails, or Astro (a page, an integration, the search index) throws:
- *   the staging folder is removed, `outDir` was never touched;
+ *   both folders are removed, `outDir` was never touched;
  * - Ctrl-C or SIGTERM: the same, before the process exits;
- * - SIGKILL or a power cut: the staging folder stays behind and the next build
- *   removes it; if the kill fell between the two renames of the swap, the next
- *   build puts the previous site back first.
+ * - SIGKILL or a power cut: the folders stay behind and the next build removes
+ *   them; if the kill fell between the two renames of the swap, the next build
+ *   puts the previous site back first.
  */
 export async function buildArchive(options: BuildOptions): Promise<boolean> {
   const { outDir } = options;
   const out = relative(outDir);
+  const workRoot = path.join(options.root, WORK_FOLDER);
   recoverInterruptedBuilds(outDir);
+  recoverInterruptedBuilds(path.join(workRoot, 'build'));
   const { ok } = reportArchive(options.content, process.stderr);
   if (!ok) {
     say('stopped', { out });
@@ -38,23 +44,28 @@ export async function buildArchive(options: BuildOptions): Promise<boolean> {
   }
   const releaseLock = await acquireBuildLock(options.root, (pid) => say('waiting', { pid }));
   const staging = `${outDir}${STAGING}${process.pid}`;
-  rmSync(staging, { recursive: true, force: true });
-  // Made at once, so that a build killed at any moment leaves a trace the next one can clean.
-  mkdirSync(staging, { recursive: true });
-  const stopHandling = removeStagingOnSignal(staging, out);
+  const work = path.join(workRoot, `build${STAGING}${process.pid}`);
+  // Both made at once, so that a build killed at any moment leaves a trace the next one can clean.
+  for (const dir of [staging, work]) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+  }
+  const stopHandling = removeOnSignal([work, staging], out);
   process.env.LECTERN_CONTENT = options.content;
   process.env.LECTERN_CHECKED = '1';
   const cwd = process.cwd();
   try {
     // Astro writes its prerender bundle inside the output folder when that lies
-    // below the working folder, else in `.astro/` of the working folder, and
-    // resolves the bundle's packages from there: run from outside the project,
-    // `lectern build` failed with "Cannot find package".
+    // below the working folder, else into the project's shared `.astro/` (and
+    // from there renames files into the output folder, which fails across file
+    // systems). Building into `work` from the project root keeps it inside.
     process.chdir(options.root);
     const { build } = await import('astro');
-    await build({ root: options.root, outDir: staging, logLevel: process.env.LECTERN_LOG === 'debug' ? 'debug' : 'info' });
+    await build({ root: options.root, outDir: work, logLevel: process.env.LECTERN_LOG === 'debug' ? 'debug' : 'info' });
+    moveFolder(work, staging);
     swapIn(staging, outDir);
   } catch (error) {
+    rmSync(work, { recursive: true, force: true });
     rmSync(staging, { recursive: true, force: true });
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     say('failed', { out });
@@ -69,15 +80,29 @@ export async function buildArchive(options: BuildOptions): Promise<boolean> {
 
 const STAGING = '.staging-';
 const PREVIOUS = '.previous-';
+/** Inside the project, ignored by git. */
+const WORK_FOLDER = '.lectern';
+
+/** `from` takes the place of the empty folder `to`: a rename, or a copy when they lie on two file systems. */
+function moveFolder(from: string, to: string): void {
+  rmdirSync(to);
+  try {
+    renameSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    cpSync(from, to, { recursive: true, verbatimSymlinks: true });
+    rmSync(from, { recursive: true, force: true });
+  }
+}
 
 /**
- * Ctrl-C and SIGTERM remove the half-written staging folder before exiting.
+ * Ctrl-C and SIGTERM remove the half-written folders before exiting.
  * (The swap itself is synchronous, so a signal cannot land in the middle of it.)
  */
-function removeStagingOnSignal(staging: string, out: string): () => void {
+function removeOnSignal(folders: string[], out: string): () => void {
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   const onSignal = (signal: NodeJS.Signals) => {
-    rmSync(staging, { recursive: true, force: true });
+    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
     say('interrupted', { signal, out });
     // 128 + the signal's number, as a shell reports a process killed by it.
     process.exit(128 + ({ SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as Record<string, number>)[signal]);

@@ -4,6 +4,7 @@ import { compareDatesDescending, partialDateYear, type PartialDate } from '../li
 import { documentPeople, principalPeople, type PersonRole } from '../lib/document-people.ts';
 import type { ResolvedPerson } from '../lib/people.ts';
 import { paths } from '../lib/urls.ts';
+import { compareText } from '../lib/compare.ts';
 import { getPeopleIndex, href } from './site.ts';
 
 export type DocumentEntry = CollectionEntry<'speeches'> | CollectionEntry<'lectures'> | CollectionEntry<'writeups'>;
@@ -60,13 +61,13 @@ async function loadDocuments(): Promise<ArchiveDoc[]> {
         principal: principalPeople(kind, entry.data, people),
       };
     })
-    .sort((a, b) => compareDatesDescending(a.date, b.date) || a.course.localeCompare(b.course) || a.id.localeCompare(b.id));
+    .sort((a, b) => compareDatesDescending(a.date, b.date) || compareText(a.course, b.course) || compareText(a.id, b.id));
 }
 
 /** Every published course, newest first. */
 export function getCourses(): Promise<CourseEntry[]> {
   courses ??= getCollection('courses', published).then((list) =>
-    list.sort((a, b) => compareDatesDescending(a.data.start as PartialDate, b.data.start as PartialDate) || a.id.localeCompare(b.id)),
+    list.sort((a, b) => compareDatesDescending(a.data.start as PartialDate, b.data.start as PartialDate) || compareText(a.id, b.id)),
   );
   return courses;
 }

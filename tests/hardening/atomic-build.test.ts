@@ -50,7 +50,9 @@ function startBuild(content: string) {
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   const finished = new Promise<Finished>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stderr })));
   const staging = path.join(work, `dist.staging-${child.pid}`);
-  return { child, finished, staging };
+  // Where Astro writes the pages before they move next to dist/.
+  const pages = path.join(projectRoot, `.lectern/build.staging-${child.pid}`);
+  return { child, finished, staging, pages };
 }
 
 /** Waits (polling every 5 ms) until `ready()` holds; fails if the build ends first. */
@@ -104,13 +106,16 @@ describe('an interrupted build', () => {
 
   test('SIGKILL while pages are being written leaves dist/ unchanged', async () => {
     const build = startBuild(biggerArchive());
-    await when(() => hasHtml(build.staging), build.finished);
+    await when(() => hasHtml(build.pages), build.finished);
     build.child.kill('SIGKILL');
     const result = await build.finished;
     expect(result.signal).toBe('SIGKILL');
     expect(hashTree(out)).toEqual(before);
     // The half-written site is what was left behind, and nothing of it reached dist/.
-    expect(hasHtml(build.staging)).toBe(true);
+    expect(hasHtml(build.pages)).toBe(true);
+    const next = runLectern(['build', '--content', fixture('bad-content'), '--out', out], {}, work);
+    expect(next.stderr).toContain(`build.staging-${build.child.pid}, left behind by an interrupted build.`);
+    expect(existsSync(build.pages)).toBe(false);
   });
 
   test.each([
@@ -127,6 +132,7 @@ describe('an interrupted build', () => {
     expect(result.stderr).toContain(`Build interrupted (${signal}); dist is unchanged.`);
     expect(hashTree(out)).toEqual(before);
     expect(leftovers()).toEqual([]);
+    expect(existsSync(build.pages)).toBe(false);
   });
 
   test('killed between the two renames of the swap: the next run puts the previous site back', () => {
