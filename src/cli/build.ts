@@ -53,6 +53,9 @@ export async function buildArchive(options: BuildOptions): Promise<boolean> {
   const stopHandling = removeOnSignal([work, staging], out);
   process.env.LECTERN_CONTENT = options.content;
   process.env.LECTERN_CHECKED = '1';
+  // Astro lets the environment override `import.meta.env` in pages: a stray
+  // BASE_URL (vitest sets one) sent every link to the wrong base path.
+  for (const name of IMPORT_META_ENV) delete process.env[name];
   const cwd = process.cwd();
   try {
     // Astro writes its prerender bundle inside the output folder when that lies
@@ -78,6 +81,8 @@ export async function buildArchive(options: BuildOptions): Promise<boolean> {
   return true;
 }
 
+/** Names Astro and Vite define on `import.meta.env`; taken from the config, never from the environment. */
+const IMPORT_META_ENV = ['BASE_URL', 'SITE', 'ASSETS_PREFIX', 'MODE', 'DEV', 'PROD', 'SSR'];
 const STAGING = '.staging-';
 const PREVIOUS = '.previous-';
 /** Inside the project, ignored by git. */

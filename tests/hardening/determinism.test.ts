@@ -12,7 +12,8 @@ import { fixture, projectRoot } from '../helpers/paths.ts';
  * Two builds of the same content with the same code must write the same bytes.
  * The second build differs in everything that should not matter: the clock
  * (400 days later), the time zone, the locale, where the content lies, the
- * order the file system lists it in, and the files' modification times.
+ * order the file system lists it in, the files' modification times, and stray
+ * variables in the environment (NODE_ENV, BASE_URL…).
  */
 
 const fakeClock = pathToFileURL(path.join(projectRoot, 'tests/helpers/fake-clock.mjs')).href;
@@ -73,6 +74,11 @@ describe('deterministic output', () => {
       TZ: 'Pacific/Kiritimati',
       LANG: 'da_DK.UTF-8',
       LC_ALL: 'da_DK.UTF-8',
+      // Names a shell or a test runner may leave in the environment.
+      NODE_ENV: 'development',
+      BASE_URL: '/elsewhere/',
+      SITE: 'https://elsewhere.example/',
+      MODE: 'development',
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${fakeClock}`.trim(),
     });
     const hashes = hashTree(first);
