@@ -1,3 +1,4 @@
+import { load, YAMLException } from 'js-yaml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { limits } from './limits.ts';
 
@@ -27,6 +28,31 @@ export function splitFrontmatter(text: string): SplitFile {
   return { yaml, yamlLine: 2, body: afterClose, bodyLine: 2 + yamlLines + 1 };
 }
 
+/** How Astro finds front matter (`@astrojs/internal-helpers/frontmatter`): the same expression. */
+const ASTRO_FRONTMATTER = /(?:^\uFEFF?|^\s*\n)(?:---|\+\+\+)([\s\S]*?\n)(?:---|\+\+\+)/;
+
+/**
+ * The front matter of a Markdown file as Astro's content loader will read it.
+ * Astro parses it with js-yaml, which types some values differently from the
+ * `yaml` package the check locates lines with: an unquoted `title: 2024-11-26`
+ * is a Date there and text here. Validating this value instead means a
+ * document the check passes is one the build accepts, and a js-yaml syntax
+ * error is reported by the check instead of stopping the build.
+ * Call it only on YAML `parseLocatedYaml` accepted: js-yaml sets no alias limit.
+ */
+export function frontmatterAsAstroReadsIt(text: string): { value: unknown } | { error: { line: number; reason: string } } {
+  const raw = ASTRO_FRONTMATTER.exec(text)?.[1];
+  if (raw === undefined) return { value: {} };
+  try {
+    const parsed = load(raw);
+    return { value: parsed && typeof parsed === 'object' ? parsed : {} };
+  } catch (error) {
+    if (!(error instanceof YAMLException)) throw error;
+    // `raw` starts on the line of the opening `---`, file line 1.
+    return { error: { line: (error.mark?.line ?? 0) + 1, reason: error.reason } };
+  }
+}
+
 function countLines(text: string): number {
   if (text === '') return 0;
   return text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
@@ -51,7 +77,8 @@ const TOO_DEEP = /Maximum call stack size exceeded/;
 
 export function parseLocatedYaml(source: string): LocatedYaml {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // logLevel 'error': yaml's warnings would reach the editor as Node process warnings.
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const lineAt = (offset: number) => lineCounter.linePos(offset).line;
   const lineOfNode = (node: Node | null | undefined) => (node?.range ? lineAt(node.range[0]) : 1);
 

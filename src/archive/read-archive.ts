@@ -8,7 +8,7 @@ import { siteSchema, type Site } from '../schemas/site.ts';
 import { buildPeopleIndex, type PeopleIndex } from '../lib/people.ts';
 import { toPartialDate } from '../lib/partial-date.ts';
 import { isValidId, personIdFromName } from '../lib/slug.ts';
-import { parseLocatedYaml, splitFrontmatter, type LocatedYaml } from './frontmatter.ts';
+import { frontmatterAsAstroReadsIt, parseLocatedYaml, splitFrontmatter, type LocatedYaml } from './frontmatter.ts';
 import { describeValue, fieldName, issuesToProblems, problemMessage, type Problem } from './problems.ts';
 import { readTextFile } from './read-text.ts';
 import { limits } from './limits.ts';
@@ -154,7 +154,7 @@ class ArchiveReader {
     const parsed = this.readMarkdown(file);
     if (!parsed) return undefined;
     this.parsedCourses.set(file, parsed);
-    const data = this.validate(courseSchema, parsed.yaml, file, parsed.yamlLine);
+    const data = this.validate(courseSchema, parsed.yaml, file, parsed.yamlLine, parsed.astroValue);
     this.checkCourseDates(file, parsed);
     if (!data) return undefined;
     return { id: folder, file, data, body: parsed.body };
@@ -222,7 +222,7 @@ class ArchiveReader {
     const parsed = this.readMarkdown(file);
     if (!parsed) return undefined;
     const schema: z.ZodType<DocumentData> = documentSchemas[kind];
-    const data = this.validate(schema, parsed.yaml, file, parsed.yamlLine);
+    const data = this.validate(schema, parsed.yaml, file, parsed.yamlLine, parsed.astroValue);
     const raw = asRecord(parsed.yaml.value);
     this.checkFiles(file, parsed, [
       ...rawFiles(raw.attachments, 'attachments', 'file'),
@@ -286,10 +286,24 @@ class ArchiveReader {
     });
   }
 
-  private validate<T>(schema: z.ZodType<T>, yaml: LocatedYaml, file: string, firstLine: number): T | undefined {
+  /**
+   * Validates the front matter as the check reads it and, for Markdown files, as
+   * the build will (`astroValue`): a value must pass both. The build's reader
+   * turns an unquoted `2024-13-45` into a valid date in 2025, and an unquoted
+   * `title: 2024-11-26` into a date that is not text.
+   */
+  private validate<T>(schema: z.ZodType<T>, yaml: LocatedYaml, file: string, firstLine: number, astroValue?: unknown): T | undefined {
     const result = schema.safeParse(yaml.value ?? {});
-    if (result.success) return result.data;
-    this.problems.push(...issuesToProblems(result.error.issues, { file, yaml, firstLine }));
+    if (!result.success) {
+      this.problems.push(...issuesToProblems(result.error.issues, { file, yaml, firstLine }));
+      return undefined;
+    }
+    if (astroValue === undefined) return result.data;
+    const asBuilt = schema.safeParse(astroValue);
+    if (asBuilt.success) return result.data;
+    const hint = problemMessage('readDifferently');
+    const problems = issuesToProblems(asBuilt.error.issues, { file, yaml: { ...yaml, value: astroValue }, firstLine });
+    this.problems.push(...problems.map((problem) => ({ ...problem, message: `${problem.message} ${hint}` })));
     return undefined;
   }
 
@@ -303,7 +317,12 @@ class ArchiveReader {
     }
     const yaml = this.parseYaml(file, split.yaml, split.yamlLine);
     if (!yaml) return undefined;
-    return { yaml, yamlLine: split.yamlLine, body: split.body, bodyLine: split.bodyLine };
+    const astro = frontmatterAsAstroReadsIt(text);
+    if ('error' in astro) {
+      this.problems.push({ file, line: astro.error.line, message: problemMessage('yaml', { reason: astro.error.reason }) });
+      return undefined;
+    }
+    return { yaml, astroValue: astro.value, yamlLine: split.yamlLine, body: split.body, bodyLine: split.bodyLine };
   }
 
   private readYamlFile(file: string): LocatedYaml | undefined {
@@ -400,6 +419,8 @@ class ArchiveReader {
 
 interface ParsedMarkdown {
   yaml: LocatedYaml;
+  /** The front matter as the build's loader reads it (`frontmatterAsAstroReadsIt`). */
+  astroValue: unknown;
   yamlLine: number;
   body: string;
   bodyLine: number;

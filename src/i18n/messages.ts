@@ -53,6 +53,7 @@ const en = {
     yamlAliases: 'YAML: more than {limit} aliases (*name) expanded; a file like this can exhaust memory',
     yamlDepth: 'YAML: nested too deeply to read',
     fileOutsideMedia: '{file} is not in the media/ folder of the course, the only folder that is published',
+    readDifferently: '(as the build reads it; put the value in quotes to keep it as written)',
   },
   summary: {
     none: 'No problems in {files} files.',
@@ -118,6 +119,7 @@ const zhCN: Messages = {
     yamlAliases: 'YAML：展开的别名（*name）超过 {limit} 个，这样的文件会耗尽内存',
     yamlDepth: 'YAML：嵌套层数过多，无法读取',
     fileOutsideMedia: '{file} 不在培训班的 media/ 文件夹中，只有该文件夹会发布',
+    readDifferently: '（构建时按此读取；请给该值加上引号，保持原样）',
   },
   summary: {
     none: '检查了 {files} 个文件，没有问题。',
