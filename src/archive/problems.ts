@@ -15,10 +15,14 @@ export interface Problem {
   message: string;
 }
 
-/** `path:line: field: message`, the form editors and editors' tools (VS Code, grep) understand. */
+/**
+ * `path:line: field: message`, the form editors and editors' tools (VS Code, grep)
+ * understand: always one line, whatever text the file put into the field or message.
+ */
 export function formatProblem(problem: Problem): string {
   const place = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
-  return problem.field ? `${place}: ${problem.field}: ${problem.message}` : `${place}: ${problem.message}`;
+  const text = problem.field ? `${place}: ${problem.field}: ${problem.message}` : `${place}: ${problem.message}`;
+  return text.replace(/\s*[\r\n]+\s*/g, ' ');
 }
 
 /** Sorted by file, then line, so the list reads top to bottom like the files. */
@@ -36,7 +40,9 @@ export function problemMessage(key: ProblemKey, params: Record<string, string | 
 export function fieldName(path: readonly PropertyKey[]): string {
   return path
     .map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`))
-    .join('');
+    .join('')
+    // A YAML key can be a whole mapping, written over several lines.
+    .replace(/\s+/g, ' ');
 }
 
 /** The value at `path` in raw parsed data, to quote back to the editor. */
