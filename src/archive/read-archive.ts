@@ -372,8 +372,10 @@ class ArchiveReader {
 
   private listDir(relative: string): string[] {
     if (this.entryType(relative) !== 'directory') return [];
+    // Hidden files are skipped, as Astro's glob loader skips them. Names starting
+    // with `_` are not: the loader reads them, so the check must too.
     return (this.guard(`${relative}/`, () => readdirSync(this.abs(relative))) ?? [])
-      .filter((name) => !name.startsWith('.') && !name.startsWith('_'))
+      .filter((name) => !name.startsWith('.'))
       .sort();
   }
 

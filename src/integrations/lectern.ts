@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -40,8 +40,27 @@ function copyCourseMedia(content: string, outDir: string): number {
   for (const course of readdirSync(content, { withFileTypes: true })) {
     const media = path.join(content, course.name, 'media');
     if (!course.isDirectory() || !existsSync(media)) continue;
-    cpSync(media, path.join(outDir, 'courses', course.name, 'media'), { recursive: true, dereference: false });
+    copyFollowingLinks(media, path.join(outDir, 'courses', course.name, 'media'));
     count++;
   }
   return count;
+}
+
+/**
+ * Copies a folder with links followed: `lectern check` refused any that leaves
+ * the content folder, and a link copied as a link would point nowhere (or back
+ * into the content folder) on the server. (`cpSync`'s `dereference` follows only
+ * the top folder's link, not the links inside it.) A folder reached twice
+ * through links is copied once, so a link loop cannot make it recurse forever.
+ */
+function copyFollowingLinks(from: string, to: string, seen = new Set<string>()): void {
+  const real = realpathSync(from);
+  if (seen.has(real)) return;
+  seen.add(real);
+  mkdirSync(to, { recursive: true });
+  for (const name of readdirSync(from).sort()) {
+    const source = path.join(from, name);
+    if (statSync(source).isDirectory()) copyFollowingLinks(source, path.join(to, name), seen);
+    else copyFileSync(source, path.join(to, name));
+  }
 }

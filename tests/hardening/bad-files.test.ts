@@ -1,10 +1,10 @@
-import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { limits } from '../../src/archive/limits.ts';
 import { fixture, tempDir } from '../helpers/paths.ts';
-import { runLectern } from '../helpers/lectern.ts';
+import { buildSite, runLectern } from '../helpers/lectern.ts';
 
 /**
  * Every bad file an editor (or an attacker with write access to one document)
@@ -83,6 +83,7 @@ const badInputs: BadInput[] = [
   { name: 'a named pipe (reading it would block)', file: speech, says: 'expected a file', make: (r) => { expect(spawnSync('mkfifo', [path.join(r, speech)]).status).toBe(0); } },
   // Names
   { name: 'file name with spaces', file: 'quren-2024/speeches/kai ban.md', says: 'cannot be an id', make: (r) => write(r, 'quren-2024/speeches/kai ban.md', `${FRONT}正文\n`) },
+  { name: 'a file name starting with _ (the build reads it too)', file: 'quren-2024/speeches/_caogao.md', says: 'cannot be an id', make: (r) => write(r, 'quren-2024/speeches/_caogao.md', `${FRONT}正文\n`) },
   { name: 'file name in Chinese', file: 'quren-2024/speeches/开班讲话.md', says: 'cannot be an id', make: (r) => write(r, 'quren-2024/speeches/开班讲话.md', `${FRONT}正文\n`) },
   { name: 'course folder in Chinese with a space', file: '培训 班/', says: 'cannot be an id', make: (r) => cpSync(fixture('basic/quren-2024'), path.join(r, '培训 班'), { recursive: true }) },
   // Paths in front matter
@@ -170,6 +171,21 @@ describe('all bad files at once', () => {
     expect(result.stderr).not.toMatch(STACK_TRACE);
     for (const input of together) expect(problemLines(result.stderr, input.file), input.name).not.toHaveLength(0);
     expect(result.stderr).toMatch(/dist is unchanged/);
+  });
+});
+
+describe('links that stay inside the content folder', () => {
+  test('are followed: the check passes and the build publishes the file, not the link', () => {
+    const root = path.join(tempDir('lectern-inside-link-'), 'content');
+    roots.push(path.dirname(root));
+    cpSync(fixture('basic'), root, { recursive: true });
+    mkdirSync(path.join(root, 'quren-2024/media'));
+    symlinkSync('../../dabieshan-2024/media/xianchang.png', path.join(root, 'quren-2024/media/tu.png'));
+    expect(runLectern(['check', '--content', root]).status).toBe(0);
+    const dist = buildSite(root);
+    const copied = path.join(dist, 'courses/quren-2024/media/tu.png');
+    expect(lstatSync(copied).isSymbolicLink()).toBe(false);
+    expect(readFileSync(copied)).toEqual(readFileSync(fixture('basic/dabieshan-2024/media/xianchang.png')));
   });
 });
 
