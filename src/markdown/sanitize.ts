@@ -82,6 +82,7 @@ export function rehypeUntrustedHtml(options: UntrustedHtmlOptions = {}) {
     dropFormFields(parsed);
     const clean = sanitize(parsed);
     restrictUrls(clean, hosts);
+    unwrapDeadLinks(clean);
     followClobberedIds(clean);
     return clean;
   };
@@ -111,6 +112,16 @@ function restrictUrls(tree: Root, iframeHosts: ReadonlySet<string>): void {
       return index;
     }
     return undefined;
+  });
+}
+
+/** A link whose URL was removed (`javascript:`…) is left as its text, not as a link to nowhere. */
+function unwrapDeadLinks(tree: Root): void {
+  visit(tree, 'element', (node: Element, index, parent) => {
+    const { href, id, name } = node.properties;
+    if (node.tagName !== 'a' || href !== undefined || id !== undefined || name !== undefined || !parent || index === undefined) return undefined;
+    parent.children.splice(index, 1, ...node.children);
+    return index;
   });
 }
 

@@ -106,6 +106,11 @@ describe('untrusted HTML in Markdown', () => {
     expect(html).toContain('段落后文。');
   });
 
+  test('a link whose URL was removed is left as its text', async () => {
+    const html = await render('<a href="javascript:alert(1)">点我</a>，[也点我](javascript:alert(2))，<a name="maodian">锚点</a>');
+    expect(html).toContain('<p>点我，也点我，<a name="user-content-maodian">锚点</a></p>');
+  });
+
   test('ids written in a document cannot clobber globals of the site scripts', async () => {
     const html = await render('<div id="pagefind" name="location">x</div>');
     expect(html).toContain('id="user-content-pagefind"');
