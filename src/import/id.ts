@@ -1,0 +1,96 @@
+/**
+ * Document ids from titles: readable ASCII (pinyin, a word per hyphen) that fits
+ * in a URL, unique in the course. Built on src/lib/slug.ts.
+ */
+import { isValidId, textToSlug, toSyllables } from '../lib/slug.ts';
+import type { DocumentKind } from '../schemas/document.ts';
+import { shadow } from './simplified.ts';
+
+/** Ids longer than this read badly in a URL; longer titles are cut at a word. */
+const READABLE = 40;
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/** Characters that end a word rather than start one: 开班+式, 培训+班, 票决+制. */
+const SUFFIXES = new Set('式班会制法性化者员长组处室部局委厅院校县区市省镇乡村稿课讲团队届期'.split(''));
+const FALLBACK: Record<DocumentKind, string> = { speech: 'jianghua', lecture: 'jianggao', writeup: 'ceji' };
+
+export interface IdSource {
+  title?: string;
+  kind: DocumentKind;
+  /** 开班式 …: a speech at an occasion gets an id like kaibanshi-jianghua. */
+  occasion?: string;
+  /** The name of the imported file, used when the title gives nothing. */
+  fileName?: string;
+}
+
+/**
+ * The id a document would like to have: `kaibanshi-jianghua` for a speech at an
+ * opening ceremony, the pinyin of the title's words, cut at a word when long, the
+ * file name when there is no title.
+ */
+export function proposeId(source: IdSource): string {
+  const title = source.title ? shadow(source.title).replace(/[^\p{L}\p{N}]+/gu, '') : '';
+  if (source.kind === 'speech' && source.occasion && /^在.*上的/u.test(title)) {
+    const word = /(致辞|讲话|发言)$/u.exec(title)?.[1] ?? '讲话';
+    const id = wordsToSlug(words(shadow(source.occasion) + word));
+    if (id !== '') return id;
+  }
+  if (title !== '') {
+    const all = words(title);
+    const whole = wordsToSlug(all);
+    if (whole !== '' && whole.length <= READABLE) return whole;
+    const kept: string[] = [];
+    for (const word of all) {
+      if (kept.length > 0 && wordsToSlug([...kept, word]).length > READABLE) break;
+      kept.push(word);
+    }
+    const cut = wordsToSlug(kept);
+    if (cut !== '' && cut.length <= READABLE + 12) return cut;
+    const initials = textToSlug(title, READABLE);
+    if (isValidId(initials)) return initials;
+  }
+  const stem = source.fileName?.replace(/\.[^.]+$/, '');
+  const fromFile = stem ? textToSlug(shadow(stem), READABLE) : '';
+  return isValidId(fromFile) ? fromFile : FALLBACK[source.kind];
+}
+
+/**
+ * The words of a text, as the ICU dictionary segments it, with the single
+ * characters it leaves put back together: a suffix joins the word before it
+ * (开班/式 → 开班式), two singles make a word (侧/记 → 侧记).
+ */
+export function words(text: string): string[] {
+  const segments = [...segmenter.segment(text)].map((s) => s.segment).filter((s) => /[\p{L}\p{N}]/u.test(s));
+  const out: string[] = [];
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i];
+    const single = Array.from(segment).length === 1 && /\p{Script=Han}/u.test(segment);
+    if (!single) {
+      out.push(segment);
+      continue;
+    }
+    const previous = out.at(-1);
+    const next = segments[i + 1];
+    const nextSingle = next !== undefined && Array.from(next).length === 1 && /\p{Script=Han}/u.test(next);
+    if (SUFFIXES.has(segment) && previous !== undefined && /\p{Script=Han}$/u.test(previous) && Array.from(previous).length <= 3) {
+      out[out.length - 1] = previous + segment;
+    } else if (nextSingle) {
+      out.push(segment + next);
+      i++;
+    } else if (previous !== undefined && /\p{Script=Han}$/u.test(previous) && Array.from(previous).length <= 2) {
+      out[out.length - 1] = previous + segment;
+    } else {
+      out.push(segment);
+    }
+  }
+  return out;
+}
+
+/** 开班式, 讲话 → kaibanshi-jianghua. */
+function wordsToSlug(list: string[]): string {
+  return list
+    .map((word) => toSyllables(word).join(''))
+    .filter(Boolean)
+    .join('-')
+    .replace(/-{2,}/g, '-');
+}
