@@ -230,6 +230,13 @@ class LineImporter {
     if (this.title === undefined) return false;
     const full = this.subtitle ? `${this.title}${this.subtitle}` : this.title;
     const same = sameTitle(item.text, this.title) || sameTitle(item.text, full) || (this.titleLine !== undefined && sameTitle(item.text, this.titleLine));
+    // A page's <title> may leave out what its heading adds: 依法履职的几个问题 / 依法履职的几个问题（辅导报告）.
+    if (!same && !this.titleLineSeen && startsWithTitle(item.text, this.title) && isTitleLike(item.s)) {
+      this.setTitle(item.text);
+      this.titleLineSeen = true;
+      this.use(item, 'title', ['title']);
+      return true;
+    }
     if (!same) return false;
     if (!this.titleLineSeen) {
       this.titleLineSeen = true;
@@ -461,11 +468,16 @@ class LineImporter {
       : detectKind({
           titles: [titleS, subtitleS].filter(Boolean),
           newsByline: this.newsByline,
-          lectureLine: this.series !== undefined || (this.people.get('lecturers')?.length ?? 0) > 0,
+          lectureLine: this.series !== undefined || isSeriesLine(subtitleS) || (this.people.get('lecturers')?.length ?? 0) > 0,
           salutation: this.salutation,
           speakerLine: this.underTitlePeople.length > 0 || (this.people.get('speaker')?.length ?? 0) > 0,
         });
     const kind = detected.kind;
+    // ——人大代表履职能力专题讲座第二讲 under a lecture's title names its series, not a subtitle.
+    if (kind === 'lecture' && this.subtitle !== undefined && this.series === undefined && isSeriesLine(subtitleS)) {
+      this.series = this.subtitle;
+      this.subtitle = undefined;
+    }
     if (detected.guessed) this.warn('kindGuessed', { params: { kind } });
 
     let title = this.title;
@@ -485,7 +497,7 @@ class LineImporter {
     }
     data.sourceUrl = this.options.hints?.sourceUrl;
 
-    const occasionText = [this.title, this.subtitle].filter(Boolean).join(' ');
+    const occasionText = [this.title, this.subtitle, this.series].filter(Boolean).join(' ');
     const occasionS = shadow(occasionText);
     if (kind === 'speech') {
       const speaker =
@@ -506,7 +518,7 @@ class LineImporter {
       data.series = this.series;
       data.authors = this.people.get('authors');
     } else {
-      data.authors = [...(this.people.get('authors') ?? []), ...this.underTitlePeople];
+      data.authors = [...this.underTitlePeople, ...(this.people.get('authors') ?? [])];
       for (const field of WRITEUP_ONLY) data[field] = this.people.get(field);
     }
     if (kind !== 'writeup') {
@@ -519,7 +531,7 @@ class LineImporter {
     if (this.omittedMarkers > 0) data.omitted = { chars: this.omittedChars };
 
     const id = uniqueId(
-      proposeId({ title, kind, occasion: typeof data.occasion === 'string' ? data.occasion : undefined, fileName: this.options.fileName }),
+      proposeId({ title, subtitle: this.subtitle, kind, occasion: typeof data.occasion === 'string' ? data.occasion : undefined, fileName: this.options.fileName }),
       typeof this.options.takenIds === 'function' ? this.options.takenIds(kind) : (this.options.takenIds ?? new Set()),
     );
     const images = this.placeImages(kind, id, data);
@@ -532,7 +544,7 @@ class LineImporter {
       id,
       frontmatter,
       body,
-      warnings: this.warnings,
+      warnings: sortWarnings(this.warnings),
       images,
       trace: this.items.filter((i) => i.src.text.trim() !== '' || i.src.image).map((i) => i.trace),
     };
@@ -635,6 +647,19 @@ class LineImporter {
   private warn(code: ImportWarning['code'], extra: Omit<ImportWarning, 'code'> = {}): void {
     this.warnings.push({ code, ...extra });
   }
+}
+
+/** By line, those without a line (about the whole document) last, in the order they were found. */
+function sortWarnings(warnings: ImportWarning[]): ImportWarning[] {
+  return warnings
+    .map((warning, order) => ({ warning, order }))
+    .sort((a, b) => (a.warning.line ?? Infinity) - (b.warning.line ?? Infinity) || a.order - b.order)
+    .map(({ warning }) => warning);
+}
+
+function startsWithTitle(line: string, title: string): boolean {
+  const key = (t: string) => t.replace(/[^\p{L}\p{N}]+/gu, '');
+  return key(title).length >= 4 && key(line).startsWith(key(title));
 }
 
 function fieldNames(fields: HeaderField[]): string[] {

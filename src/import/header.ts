@@ -135,7 +135,7 @@ function isSeparators(text: string): boolean {
 
 /** Value without the separators and brackets around it; a bracket pair inside is kept. */
 function trimSeparators(text: string): string {
-  let value = text.replace(/^[\s\u3000|｜丨【[,，;；]+/u, '').replace(/[\s\u3000|｜丨】\],，;；]+$/u, '');
+  let value = text.replace(/^[\s\u3000|｜丨【】[\],，;；]+/u, '').replace(/[\s\u3000|｜丨【】[\],，;；]+$/u, '');
   // A closing bracket without its opening one belongs to the line's frame: 【来源:X】, (图文供稿:X).
   while (/[)）]$/.test(value) && count(value, /[(（]/g) < count(value, /[)）]/g)) value = value.slice(0, -1).trimEnd();
   while (/^[(（]/.test(value) && count(value, /[(（]/g) > count(value, /[)）]/g)) value = value.slice(1).trimStart();

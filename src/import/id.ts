@@ -12,11 +12,14 @@ const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
 /** Characters that end a word rather than start one: 开班+式, 培训+班, 票决+制. */
 const SUFFIXES = new Set('式班会制法性化者员长组处室部局委厅院校县区市省镇乡村稿课讲团队届期'.split(''));
+/** Words that carry no meaning in an id: 的, 和, 与 … are left out (zhidu-lishi, not zhidude-lishi). */
+const FUNCTION_WORDS = new Set(['的', '和', '与', '及', '之', '了', '着', '在', '上', '为']);
 const FALLBACK: Record<DocumentKind, string> = { speech: 'jianghua', lecture: 'jianggao', writeup: 'ceji' };
 
 export interface IdSource {
   title?: string;
   kind: DocumentKind;
+  subtitle?: string;
   /** 开班式 …: a speech at an occasion gets an id like kaibanshi-jianghua. */
   occasion?: string;
   /** The name of the imported file, used when the title gives nothing. */
@@ -30,10 +33,18 @@ export interface IdSource {
  */
 export function proposeId(source: IdSource): string {
   const title = source.title ? shadow(source.title).replace(/[^\p{L}\p{N}]+/gu, '') : '';
-  if (source.kind === 'speech' && source.occasion && /^在.*上的/u.test(title)) {
-    const word = /(致辞|讲话|发言)$/u.exec(title)?.[1] ?? '讲话';
-    const id = wordsToSlug(words(shadow(source.occasion) + word));
-    if (id !== '') return id;
+  const subtitle = source.subtitle ? shadow(source.subtitle).replace(/[^\p{L}\p{N}]+/gu, '') : '';
+  // 在全县…开班式上的讲话: the occasion and the word say it all (kaibanshi-jianghua);
+  // without an occasion, what stands between 在 and 上的 (quanshi-…-peixunban-zhici).
+  const speech = source.kind === 'speech' ? [title, subtitle].map((t) => /在(.+)上的(讲话|致辞|发言)$/u.exec(t)).find(Boolean) : undefined;
+  if (speech) {
+    const text = source.occasion ? shadow(source.occasion) + speech[2] : speech[1] + speech[2];
+    const id = wordsToSlug(words(text));
+    if (id !== '' && id.length <= READABLE) return id;
+  }
+  if (source.title && /^[\x20-\x7e]+$/.test(source.title)) {
+    const ascii = asciiSlug(source.title);
+    if (isValidId(ascii)) return ascii;
   }
   if (title !== '') {
     const all = words(title);
@@ -49,8 +60,8 @@ export function proposeId(source: IdSource): string {
     const initials = textToSlug(title, READABLE);
     if (isValidId(initials)) return initials;
   }
-  const stem = source.fileName?.replace(/\.[^.]+$/, '');
-  const fromFile = stem ? textToSlug(shadow(stem), READABLE) : '';
+  const stem = source.fileName?.replace(/\.[^.]+$/, '') ?? '';
+  const fromFile = /^[\x20-\x7e]+$/.test(stem) ? asciiSlug(stem) : textToSlug(shadow(stem), READABLE);
   return isValidId(fromFile) ? fromFile : FALLBACK[source.kind];
 }
 
@@ -60,7 +71,7 @@ export function proposeId(source: IdSource): string {
  * (开班/式 → 开班式), two singles make a word (侧/记 → 侧记).
  */
 export function words(text: string): string[] {
-  const segments = [...segmenter.segment(text)].map((s) => s.segment).filter((s) => /[\p{L}\p{N}]/u.test(s));
+  const segments = [...segmenter.segment(text)].map((s) => s.segment).filter((s) => /[\p{L}\p{N}]/u.test(s) && !FUNCTION_WORDS.has(s));
   const out: string[] = [];
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i];
@@ -84,6 +95,11 @@ export function words(text: string): string[] {
     }
   }
   return out;
+}
+
+/** `Report 2019` → `report-2019`. */
+function asciiSlug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, READABLE).replace(/-+$/, '');
 }
 
 /** 开班式, 讲话 → kaibanshi-jianghua. */

@@ -15,7 +15,7 @@ const TITLE_WORDS: { kind: DocumentKind; pattern: RegExp }[] = [
 const ANYWHERE: { kind: DocumentKind; pattern: RegExp }[] = [
   { kind: 'speech', pattern: /(讲话|致辞|发言)/u },
   { kind: 'lecture', pattern: /(专题讲座|讲稿|党课|授课提纲|辅导报告|专题辅导|讲座)/u },
-  { kind: 'writeup', pattern: /(侧记|通讯|综述|纪实|举办|举行|召开|开班|圆满结束|顺利结业)/u },
+  { kind: 'writeup', pattern: /(侧记|通讯|综述|纪实|举办|举行|召开|开班|结业|开展|组织|视察|调研|走访|圆满结束|顺利结业)/u },
 ];
 
 export interface KindEvidence {
@@ -57,7 +57,7 @@ export function detectKind(evidence: KindEvidence): DetectedKind {
 
 /** 开班式, 结业式, 座谈会 …: where a speech was given, from its title. */
 export function speechOccasion(simplifiedTitle: string, originalTitle: string = simplifiedTitle): string | undefined {
-  const match = /(开班式|结业式|开学典礼|毕业典礼|开班仪式|结业仪式|动员大会|动员会|座谈会|交流会|推进会|研讨会|总结会|表彰大会|报告会)/u.exec(simplifiedTitle);
+  const match = /(开班式|结业式|开学典礼|毕业典礼|开班仪式|结业仪式|动员大会|动员会|座谈会|交流会|推进会|研讨会|总结会|表彰大会|报告会|培训会|工作会议|动员部署会)/u.exec(simplifiedTitle);
   return match ? originalTitle.slice(match.index, match.index + match[0].length) : undefined;
 }
 

@@ -56,25 +56,28 @@ export function normaliseWhitespace(text: string): string {
  *
  * "Between" means: the character before is Chinese (or, for `(`, the line
  * starts there) and the character after is Chinese (or, for the closing marks
- * `)!?;:,`, the line ends there). So `农(居)民` → `农（居）民`, `成功!` at the end of
- * a line → `成功！`, while `2024-04 来源:网友投稿` keeps nothing half-width that sits
- * next to a digit or a Latin letter (`时间:2024` stays as it is).
+ * `)!?;:,`, the line ends there). A run of such marks counts as one (`功能)!大家`
+ * → `功能）！大家`). So `农(居)民` → `农（居）民`, `成功!` at the end of a line →
+ * `成功！`, while `时间:2024` keeps its colon: a digit or a Latin letter is not Chinese.
  */
 export function fullWidthPunctuation(line: string): string {
   const chars = Array.from(line);
   let changed = false;
-  for (let i = 0; i < chars.length; i++) {
-    const char = chars[i];
-    const wide = FULL_WIDTH[char];
-    if (!wide) continue;
-    const before = i === 0 ? undefined : chars[i - 1];
-    const after = i === chars.length - 1 ? undefined : chars[i + 1];
-    const leftOk = isChineseContext(before) || (char === '(' && before === undefined);
-    const rightOk = isChineseContext(after) || (char !== '(' && after === undefined && before !== undefined);
+  for (let start = 0; start < chars.length; start++) {
+    if (!FULL_WIDTH[chars[start]]) continue;
+    let end = start;
+    while (end + 1 < chars.length && FULL_WIDTH[chars[end + 1]]) end++;
+    const before = start === 0 ? undefined : chars[start - 1];
+    const after = end === chars.length - 1 ? undefined : chars[end + 1];
+    const first = chars[start];
+    const last = chars[end];
+    const leftOk = isChineseContext(before) || (first === '(' && before === undefined);
+    const rightOk = isChineseContext(after) || (last !== '(' && after === undefined && before !== undefined);
     if (leftOk && rightOk) {
-      chars[i] = wide;
+      for (let i = start; i <= end; i++) chars[i] = FULL_WIDTH[chars[i]];
       changed = true;
     }
+    start = end;
   }
   return changed ? chars.join('') : line;
 }
