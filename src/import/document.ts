@@ -521,13 +521,7 @@ class LineImporter {
       data.authors = [...this.underTitlePeople, ...(this.people.get('authors') ?? [])];
       for (const field of WRITEUP_ONLY) data[field] = this.people.get(field);
     }
-    if (kind !== 'writeup') {
-      for (const field of WRITEUP_ONLY) {
-        for (const person of this.people.get(field) ?? []) {
-          this.warn('ignoredField', { text: `${field}: ${typeof person === 'string' ? person : person.name}` });
-        }
-      }
-    }
+    this.reportUnplacedPeople(data);
     if (this.omittedMarkers > 0) data.omitted = { chars: this.omittedChars };
 
     const id = uniqueId(
@@ -548,6 +542,23 @@ class LineImporter {
       images,
       trace: this.items.filter((i) => i.src.text.trim() !== '' || i.src.image).map((i) => i.trace),
     };
+  }
+
+  /** Names the text gave that no field of this kind can hold (an editor of a speech) are reported, not lost. */
+  private reportUnplacedPeople(data: Record<string, unknown>): void {
+    const nameOf = (p: PersonRef) => (typeof p === 'string' ? p : p.name);
+    const placed = new Set<string>();
+    for (const key of ['speaker', 'lecturers', 'authors', ...WRITEUP_ONLY]) {
+      const value = data[key];
+      for (const person of (Array.isArray(value) ? value : value ? [value] : []) as PersonRef[]) placed.add(nameOf(person));
+    }
+    const given: [string, PersonRef][] = [...this.people.entries()].flatMap(([field, people]) => people.map((p) => [field, p] as [string, PersonRef]));
+    for (const person of this.underTitlePeople) given.push(['person', person]);
+    for (const [field, person] of given) {
+      if (placed.has(nameOf(person))) continue;
+      placed.add(nameOf(person));
+      this.warn('ignoredField', { text: `${field}: ${nameOf(person)}` });
+    }
   }
 
   private chooseDate(kind: DocumentKind): PartialDate | undefined {

@@ -71,24 +71,30 @@ export function proposeId(source: IdSource): string {
  * (开班/式 → 开班式), two singles make a word (侧/记 → 侧记).
  */
 export function words(text: string): string[] {
-  const segments = [...segmenter.segment(text)].map((s) => s.segment).filter((s) => /[\p{L}\p{N}]/u.test(s) && !FUNCTION_WORDS.has(s));
+  const segments = [...segmenter.segment(text)].map((s) => s.segment).filter((s) => /[\p{L}\p{N}]/u.test(s));
   const out: string[] = [];
+  const isSingle = (segment: string | undefined) => segment !== undefined && Array.from(segment).length === 1 && /\p{Script=Han}/u.test(segment) && !FUNCTION_WORDS.has(segment);
+  /** A function word left out stands between words: nothing joins across it. */
+  let boundary = true;
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i];
-    const single = Array.from(segment).length === 1 && /\p{Script=Han}/u.test(segment);
-    if (!single) {
+    if (FUNCTION_WORDS.has(segment)) {
+      boundary = true;
+      continue;
+    }
+    const previous = boundary ? undefined : out.at(-1);
+    boundary = false;
+    if (!isSingle(segment)) {
       out.push(segment);
       continue;
     }
-    const previous = out.at(-1);
-    const next = segments[i + 1];
-    const nextSingle = next !== undefined && Array.from(next).length === 1 && /\p{Script=Han}/u.test(next);
-    if (SUFFIXES.has(segment) && previous !== undefined && /\p{Script=Han}$/u.test(previous) && Array.from(previous).length <= 3) {
+    const joinable = previous !== undefined && /\p{Script=Han}$/u.test(previous);
+    if (SUFFIXES.has(segment) && joinable && Array.from(previous).length <= 3) {
       out[out.length - 1] = previous + segment;
-    } else if (nextSingle) {
-      out.push(segment + next);
+    } else if (isSingle(segments[i + 1])) {
+      out.push(segment + segments[i + 1]);
       i++;
-    } else if (previous !== undefined && /\p{Script=Han}$/u.test(previous) && Array.from(previous).length <= 2) {
+    } else if (joinable && Array.from(previous).length <= 2) {
       out[out.length - 1] = previous + segment;
     } else {
       out.push(segment);

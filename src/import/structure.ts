@@ -45,13 +45,13 @@ export function matchNumberedHeading(original: string, simplified: string = orig
   const rank = headingRank(s);
   if (rank === undefined) return undefined;
   const marker = markerLength(s);
-  if (text.length <= MAX_HEADING && !/[。！？；;!?]./u.test(s)) return { rank, heading: text };
-
+  // 一、…必要性一是…: the enumeration of the paragraph starts right after the heading.
   const glued = GLUED_ENUMERATION.exec(s.slice(marker + 4));
   if (glued) {
     const at = marker + 4 + glued.index;
-    if (!/[。！？；;!?]/u.test(s.slice(0, at)) && at <= 90) return split(text, at, rank);
+    if (!/[。！？；;!?]/u.test(s.slice(0, at)) && at <= 90 && s.length - at >= 6) return split(text, at, rank);
   }
+  if (text.length <= MAX_HEADING && !/[。！？；;!?]./u.test(s)) return { rank, heading: text };
   const sentence = /[。！？!?]/u.exec(s);
   if (sentence && sentence.index + 1 <= MAX_HEADING) return split(text, sentence.index + 1, rank);
   const colon = /[：:]/u.exec(s.slice(marker));
