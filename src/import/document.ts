@@ -180,6 +180,13 @@ class LineImporter {
         continue;
       }
       if (this.title === undefined) {
+        // A date above the title (2024年4月10日, then the title) is the date, not the title.
+        const dateOnly = parseUnderTitle(item.text, item.s, this.year);
+        if (dateOnly?.date && !dateOnly.person) {
+          this.dates.push({ found: dateOnly.date, rank: 3, line: item.src.line });
+          this.use(item, 'meta', ['date']);
+          continue;
+        }
         if ((item.src.heading !== undefined && item.src.heading <= 2) || isTitleLike(item.s)) {
           this.setTitle(item.text);
           this.titleLineSeen = true;

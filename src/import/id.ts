@@ -13,7 +13,7 @@ const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 /** Characters that end a word rather than start one: 开班+式, 培训+班, 票决+制. */
 const SUFFIXES = new Set('式班会制法性化者员长组处室部局委厅院校县区市省镇乡村稿课讲团队届期'.split(''));
 /** Words that carry no meaning in an id: 的, 和, 与 … are left out (zhidu-lishi, not zhidude-lishi). */
-const FUNCTION_WORDS = new Set(['的', '和', '与', '及', '之', '了', '着', '在', '上', '为']);
+const FUNCTION_WORDS = new Set(['的', '和', '与', '及', '之', '了', '着', '在', '上', '为', '啦', '吗', '呢', '吧', '啊', '呀']);
 const FALLBACK: Record<DocumentKind, string> = { speech: 'jianghua', lecture: 'jianggao', writeup: 'ceji' };
 
 export interface IdSource {

@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { runImport } from '../../src/cli/import.ts';
 import { runNew, skeleton, skeletonTypes } from '../../src/cli/new.ts';
@@ -165,7 +166,7 @@ describe('lectern new', () => {
 
   it.each(skeletonTypes)('%s: the skeleton is YAML that check refuses until the placeholders are filled', (type) => {
     const text = skeleton(type);
-    const schema = type === 'course' ? courseSchema : documentSchemas[type as DocumentKind];
+    const schema: z.ZodType = type === 'course' ? courseSchema : documentSchemas[type as DocumentKind];
     expect(() => parseYaml(splitFrontmatter(text).yaml!)).not.toThrow();
     expect(validateMarkdown(schema, text, 'x.md').problems.length).toBeGreaterThan(0);
     const fields = Object.keys((schema as unknown as { shape: Record<string, unknown> }).shape).filter((f) => f !== 'aliases');
