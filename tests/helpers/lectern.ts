@@ -15,10 +15,20 @@ export function runLectern(args: string[], env: NodeJS.ProcessEnv = {}, cwd = pr
   const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [cli, ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    env: { ...withoutViteEnv(process.env), ASTRO_TELEMETRY_DISABLED: '1', ...env },
     maxBuffer: 64 * 1024 * 1024,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Vitest copies Vite's `BASE_URL`, `MODE`, `DEV`, `PROD` and `SSR` into process.env;
+ * an Astro build in a child process would take that `BASE_URL` over its configured base path.
+ */
+function withoutViteEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const rest = { ...env };
+  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete rest[key];
+  return rest;
 }
 
 const builds = new Map<string, string>();
