@@ -116,6 +116,7 @@ export const zhCN = {
   'weekday.5': '星期五',
   'weekday.6': '星期六',
   'doc.toc': '目录',
+  'doc.omittedBefore': '说明：原文有{chars}字未收录。',
   'doc.pager': '上一篇和下一篇',
   'doc.previous': '上一篇',
   'doc.next': '下一篇',

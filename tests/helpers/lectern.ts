@@ -1,5 +1,6 @@
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import path from 'node:path';
+import { withBuildLock } from './build-lock.ts';
 import { projectRoot, tempDir } from './paths.ts';
 
 const cli = path.join(projectRoot, 'src/cli/lectern.ts');
@@ -42,7 +43,7 @@ export function buildSite(content: string, env: NodeJS.ProcessEnv = {}): string 
   const cached = builds.get(key);
   if (cached) return cached;
   const out = path.join(tempDir('lectern-site-'), 'dist');
-  const result = runLectern(['build', '--content', content, '--out', out], env);
+  const result = withBuildLock(() => runLectern(['build', '--content', content, '--out', out], env));
   if (result.status !== 0) {
     throw new Error(`lectern build of ${content} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
   }

@@ -357,6 +357,21 @@ describe('layout', () => {
     expect(overflowing).toEqual([]);
   });
 
+  test('document text runs about 40 characters a line on a desktop, with a line height near 1.8', async () => {
+    const page = await site.open(pages.lecture, { viewport: { width: 1440, height: 900 } });
+    const { chars, lineHeight } = await page.locator('.doc-body p').first().evaluate((el) => {
+      const style = getComputedStyle(el);
+      const size = parseFloat(style.fontSize);
+      return { chars: el.getBoundingClientRect().width / size, lineHeight: parseFloat(style.lineHeight) / size };
+    });
+    expect(chars).toBeGreaterThan(36);
+    expect(chars).toBeLessThanOrEqual(40.5);
+    expect(lineHeight).toBeCloseTo(1.8, 1);
+    expect(await page.locator('.doc-body p').first().evaluate((el) => getComputedStyle(el).textIndent)).not.toBe('0px');
+    const writeup = await site.open(pages.writeup);
+    expect(await writeup.locator('.doc-body p').first().evaluate((el) => getComputedStyle(el).textIndent)).toBe('0px');
+  });
+
   test('screenshots of home, course and document on a phone and a desktop', async () => {
     const shots = [
       ['home', pages.home],

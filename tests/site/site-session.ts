@@ -48,6 +48,9 @@ export async function startSiteSession(env: NodeJS.ProcessEnv = {}, base = '/'):
   const browser = await launchBrowser();
   const foreignRequests: string[] = [];
   const opened: Page[] = [];
+  const closePages = async () => {
+    for (const page of opened.splice(0)) await page.context().close().catch(() => undefined);
+  };
   return {
     dist,
     server,
@@ -66,11 +69,9 @@ export async function startSiteSession(env: NodeJS.ProcessEnv = {}, base = '/'):
       await page.goto(server.url + sitePath);
       return page;
     },
-    async closePages() {
-      for (const page of opened.splice(0)) await page.context().close().catch(() => undefined);
-    },
+    closePages,
     async close() {
-      await this.closePages();
+      await closePages();
       await browser.close();
       await server.close();
     },
