@@ -9,6 +9,7 @@ import { buildPeopleIndex, type PeopleIndex } from '../lib/people.ts';
 import { isValidId, personIdFromName } from '../lib/slug.ts';
 import { parseLocatedYaml, splitFrontmatter, type LocatedYaml } from './frontmatter.ts';
 import { describeValue, fieldName, issuesToProblems, problemMessage, type Problem } from './problems.ts';
+import { permalinkProblems } from './permalinks.ts';
 
 export interface ArchiveCourse {
   id: string;
@@ -81,6 +82,7 @@ class ArchiveReader {
       }
       documents.push(...docs);
     }
+    this.problems.push(...permalinkProblems(this.root, documents, courses));
     return {
       root: this.root,
       site,

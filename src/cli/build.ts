@@ -1,6 +1,7 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { reportArchive } from './check.ts';
+import { keepPermalinkRecord } from './permalinks.ts';
 
 export interface BuildOptions {
   /** Project root: where astro.config.mjs is. */
@@ -15,13 +16,17 @@ export interface BuildOptions {
  * that folder in only at the end, so a failed build leaves the previous site whole.
  */
 export async function buildArchive(options: BuildOptions): Promise<boolean> {
-  const { ok } = reportArchive(options.content, process.stderr);
+  const { ok, archive } = reportArchive(options.content, process.stderr);
   if (!ok) {
     process.stderr.write(`Build stopped before writing anything; ${relative(options.outDir)} is unchanged.\n`);
     return false;
   }
   const staging = `${options.outDir}.staging-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
+  // Vite reads these names from the environment into import.meta.env, over Astro's own values:
+  // a stray BASE_URL drops the base path from every link, a stray DEV=1 publishes drafts.
+  // Test runners set all of them (vitest: BASE_URL=/, DEV=1, MODE=test).
+  for (const name of ['BASE_URL', 'SITE', 'ASSETS_PREFIX', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[name];
   process.env.LECTERN_CONTENT = options.content;
   process.env.LECTERN_CHECKED = '1';
   try {
@@ -34,6 +39,7 @@ export async function buildArchive(options: BuildOptions): Promise<boolean> {
     return false;
   }
   swapIn(staging, options.outDir);
+  keepPermalinkRecord(archive);
   return true;
 }
 
