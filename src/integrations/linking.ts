@@ -29,7 +29,9 @@ export function linking(): AstroIntegration {
   return {
     name: 'lectern:linking',
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
+      'astro:config:setup': ({ config, updateConfig }) => {
+        // A sitemap needs absolute addresses: without SITE_URL there is none to write.
+        if (!config.site) return;
         updateConfig({
           integrations: [
             sitemap({
