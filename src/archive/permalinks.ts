@@ -74,20 +74,21 @@ function aliasProblems(root: string, documents: readonly ArchiveDocument[], cour
   const problems: Problem[] = [];
   for (const doc of documents) {
     (doc.data.aliases ?? []).forEach((alias, index) => {
-      const place = { file: doc.file, line: frontmatterLine(root, doc.file, ['aliases', index]), field: `aliases[${index}]` };
+      // The line is looked up only for a problem: it means reading the file again.
+      const place = () => ({ file: doc.file, line: frontmatterLine(root, doc.file, ['aliases', index]), field: `aliases[${index}]` });
       const sitePath = aliasToSitePath(alias, base);
       if (sitePath === undefined) {
-        problems.push({ ...place, message: problemMessage('aliasInvalid', { alias }) });
+        problems.push({ ...place(), message: problemMessage('aliasInvalid', { alias }) });
         return;
       }
       const page = pages.get(sitePath);
       if (page !== undefined) {
-        problems.push({ ...place, message: problemMessage('aliasTaken', { alias, page }) });
+        problems.push({ ...place(), message: problemMessage('aliasTaken', { alias, page }) });
         return;
       }
       const other = claimed.get(sitePath);
       if (other !== undefined && other !== doc.file) {
-        problems.push({ ...place, message: problemMessage('aliasDuplicate', { alias, other }) });
+        problems.push({ ...place(), message: problemMessage('aliasDuplicate', { alias, other }) });
         return;
       }
       claimed.set(sitePath, doc.file);

@@ -91,6 +91,7 @@ export async function documentRecords(): Promise<DocumentRecord[]> {
     .filter((doc) => titles.has(doc.course))
     .map((doc) => {
       const data = doc.entry.data;
+      const summary = documentSummary(doc);
       return {
         id: `${doc.course}/${doc.id}`,
         url: absoluteHref(paths.document(doc.course, doc.id)),
@@ -102,7 +103,7 @@ export async function documentRecords(): Promise<DocumentRecord[]> {
         people: Object.fromEntries(Object.entries(doc.people).map(([role, people]) => [role, (people as ResolvedPerson[]).map(personRecord)])),
         ...(data.source ? { source: data.source } : {}),
         ...(data.sourceUrl ? { sourceUrl: data.sourceUrl } : {}),
-        ...(documentSummary(doc) ? { summary: documentSummary(doc) } : {}),
+        ...(summary ? { summary } : {}),
         ...(data.tags ? { tags: data.tags } : {}),
       };
     });
