@@ -63,6 +63,8 @@ function swapIn(staging: string, outDir: string): void {
   rmSync(previous, { recursive: true, force: true });
 }
 
+/** The folder as the editor would type it: relative when inside the working folder. */
 function relative(dir: string): string {
-  return path.relative(process.cwd(), dir) || '.';
+  const rel = path.relative(process.cwd(), dir);
+  return rel === '' ? '.' : rel.startsWith('..') ? dir : rel;
 }

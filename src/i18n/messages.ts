@@ -23,6 +23,8 @@ const en = {
     unknownField: 'unknown field',
   } satisfies Record<Expectation, string>,
   found: 'found',
+  /** Between what was expected and what was found. */
+  separator: ', ',
   nothing: 'nothing',
   required: 'required',
   problems: {
@@ -78,6 +80,7 @@ const zhCN: Messages = {
     unknownField: '未知字段',
   },
   found: '实际为',
+  separator: '，',
   nothing: '空',
   required: '必填',
   problems: {
