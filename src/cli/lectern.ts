@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The `lectern` command: check, build, import and new, without knowing Astro.
+ * The `lectern` command: check, build, permalinks, import and new, without knowing Astro.
  * Exit status: 0 done, 1 problems in the content, a failed build or a file not
  * imported, 2 usage error.
  */
@@ -12,6 +12,7 @@ import { cliMessages } from '../i18n/messages.ts';
 import { fill } from '../i18n/ui.ts';
 import { reportArchive } from './check.ts';
 import { buildArchive } from './build.ts';
+import { recordArchivePermalinks } from './permalinks.ts';
 import { processIo, type CliIo } from './io.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -22,6 +23,7 @@ type Command = (argv: string[], io: CliIo) => Promise<number>;
 const commands: Record<string, Command> = {
   check: runCheck,
   build: runBuild,
+  permalinks: runPermalinks,
   import: async (argv, io) => (await import('./import.ts')).runImport(argv, io),
   new: async (argv, io) => (await import('./new.ts')).runNew(argv, io),
 };
@@ -64,10 +66,16 @@ async function runBuild(argv: string[], io: CliIo): Promise<number> {
   return (await buildArchive({ root: projectRoot, content: parsed.content, outDir })) ? 0 : 1;
 }
 
+async function runPermalinks(argv: string[], io: CliIo): Promise<number> {
+  const parsed = parseCommon(argv, io, 'permalinks', {});
+  if (typeof parsed === 'number') return parsed;
+  return recordArchivePermalinks(parsed.content) ? 0 : 1;
+}
+
 type ExtraOptions = Record<string, { type: 'string' | 'boolean' }>;
 
-/** `--content` and `--help` for check and build; a number is the exit status to stop with. */
-function parseCommon(argv: string[], io: CliIo, name: 'check' | 'build', extra: ExtraOptions): { content: string; values: Record<string, unknown> } | number {
+/** `--content` and `--help` for check, build and permalinks; a number is the exit status to stop with. */
+function parseCommon(argv: string[], io: CliIo, name: 'check' | 'build' | 'permalinks', extra: ExtraOptions): { content: string; values: Record<string, unknown> } | number {
   const help = cliMessages().help[name];
   let parsed;
   try {

@@ -43,6 +43,16 @@ const en = {
     endBeforeStart: 'end {end} is before start {start}',
     sessionOutside: 'session date {date} is outside the course ({start} – {end})',
     badEncoding: 'expected UTF-8 text, found bytes that are not UTF-8',
+    aliasInvalid: 'alias "{alias}" is not a path of this site: expected a path such as /courses/old-course/old-id/ (or an old address ending in .html)',
+    aliasTaken: 'alias "{alias}" is the address of {page}: a redirect there would hide it',
+    aliasDuplicate: 'alias "{alias}" is also claimed by {other}',
+    permalinkMoved: 'this document was published at {old} and is now at {new}: add {old} to its aliases so the old address keeps working',
+    permalinkGone: '{url} ("{title}") was published, but no document has that address or alias now: if the document moved, add {url} to its aliases; to withdraw it on purpose, delete this line',
+    permalinksFile: 'cannot read the record of published addresses: {reason}',
+  },
+  permalinks: {
+    recorded: 'Recorded {added} new address(es) in {file} ({total} in all); commit it with the content.',
+    hint: 'Published addresses are not recorded yet: run `npx lectern permalinks` once and commit {file}, so that a renamed document cannot silently break links to it.',
   },
   summary: {
     none: 'No problems in {files} files.',
@@ -89,6 +99,16 @@ const zhCN: Messages = {
     endBeforeStart: '结束日期 {end} 早于开始日期 {start}',
     sessionOutside: '日程日期 {date} 不在培训班日期内（{start} 至 {end}）',
     badEncoding: '应为 UTF-8 编码，文件含非 UTF-8 字节',
+    aliasInvalid: '别名“{alias}”不是本站的路径：应为 /courses/旧培训班/旧标识/ 这样的路径（或以 .html 结尾的旧网址）',
+    aliasTaken: '别名“{alias}”是 {page} 的网址，不能再作跳转',
+    aliasDuplicate: '别名“{alias}”已被 {other} 使用',
+    permalinkMoved: '本文稿曾以 {old} 发布，现在的网址是 {new}：请在 aliases 中加上 {old}，使旧网址继续有效',
+    permalinkGone: '已发布的网址 {url}（《{title}》）现在没有对应的文稿：如果文稿改名或移动了，请把 {url} 写入它的 aliases；如确需撤下，请删除本行',
+    permalinksFile: '无法读取已发布网址记录：{reason}',
+  },
+  permalinks: {
+    recorded: '在 {file} 中新记录了 {added} 个网址（共 {total} 个），请与内容一起提交。',
+    hint: '尚未记录已发布的网址：请运行一次 `npx lectern permalinks` 并提交 {file}，以免文稿改名后旧链接悄悄失效。',
   },
   summary: {
     none: '检查了 {files} 个文件，没有问题。',
@@ -117,6 +137,7 @@ const cliEn = {
 Commands:
   check            report every problem in the archive, as path:line: field: message
   build            check, then build the site into dist/ (replaced only on success)
+  permalinks       record the address of every published document in permalinks.json
   import FILE…     turn .txt, .md, .html/.htm and .docx files into documents
   new KIND         write a skeleton: course, speech, lecture or writeup
 
@@ -137,6 +158,11 @@ LECTERN_LANG=zh-CN prints the messages in Chinese.
 Checks the archive, then builds the site into a staging folder and swaps it
 into the output folder only when the build succeeded.
   --out DIR        the output folder (default: $LECTERN_OUT or ./dist)
+`,
+    permalinks: `Usage: lectern permalinks [--content DIR]
+
+Checks the archive, then records the address of every published document in
+permalinks.json in the content folder, so that a later rename is caught.
 `,
     import: `Usage: lectern import FILE|FOLDER… [options]
 
@@ -268,6 +294,7 @@ const cliZhCN: CliMessages = {
 命令：
   check            检查整个资料库，逐条列出问题（路径:行: 字段: 说明）
   build            先检查，再把网站生成到 dist/（只有成功时才替换）
+  permalinks       把每篇已发布文稿的网址记入 permalinks.json
   import 文件…     把 .txt、.md、.html/.htm、.docx 文件转成文稿
   new 类型         生成模板：course、speech、lecture 或 writeup
 
@@ -286,6 +313,11 @@ const cliZhCN: CliMessages = {
 
 先检查资料库，再生成网站到临时目录，成功后才替换输出目录。
   --out 目录       输出目录（默认：$LECTERN_OUT 或 ./dist）
+`,
+    permalinks: `用法：lectern permalinks [--content 目录]
+
+先检查资料库，再把每篇已发布文稿的网址记入资料库目录中的 permalinks.json，
+以后改名时可以发现。
 `,
     import: `用法：lectern import 文件|文件夹… [选项]
 
