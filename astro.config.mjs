@@ -6,6 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import { rehypeHeadingIds } from './src/markdown/rehype-heading-ids.ts';
 import { lectern } from './src/integrations/lectern.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 import { contentDir } from './src/archive/content-dir.ts';
 import { deployment } from './src/archive/deployment.ts';
 
@@ -33,6 +34,6 @@ export default defineConfig({
       smartypants: false,
     }),
   },
-  integrations: [mdx(), lectern({ content })],
+  integrations: [mdx(), lectern({ content }), searchIndex({ content })],
   devToolbar: { enabled: false },
 });

@@ -83,6 +83,42 @@ export const zhCN = {
   // reading site: navigation, table of contents, font size, print, people, years, tags (issue 4)
 
   // search (issue 5)
+  'search.title': '搜索',
+  'search.label': '关键词',
+  'search.placeholder': '如：全过程人民民主、票决制、主讲人姓名',
+  'search.submit': '搜索',
+  'search.headerLabel': '全站搜索',
+  'search.headerPlaceholder': '搜索讲话、讲稿、侧记（按 / 键）',
+  'search.sort': '排序',
+  'search.sort.relevance': '按相关度',
+  'search.sort.date': '按日期（由新到旧）',
+  'search.filters': '筛选',
+  'search.filter.course': '培训班',
+  'search.filter.kind': '类别',
+  'search.filter.year': '年份',
+  'search.filter.person': '人物',
+  'search.filter.tag': '标签',
+  'search.filter.all': '全部',
+  'search.filter.count': '（{count}）',
+  'search.clearFilters': '清除全部筛选',
+  'search.noscript': '搜索功能需要浏览器启用 JavaScript。您也可以按年份或按人物浏览全部文稿：',
+  'search.browseYears': '按年份浏览',
+  'search.browsePeople': '按人物浏览',
+  'search.loading': '正在搜索……',
+  'search.prompt': '请输入关键词，或选择筛选条件。',
+  'search.count': '共找到 {count} 篇文稿。',
+  'search.countFiltered': '共找到 {count} 篇文稿（不加筛选为 {total} 篇）。',
+  'search.browseCount': '共 {count} 篇文稿。',
+  'search.none': '没有找到包含“{query}”的文稿。',
+  'search.noneFiltered': '在当前筛选条件下没有找到包含“{query}”的文稿。',
+  'search.loosened.parts': '没有找到连在一起的“{query}”，以下文稿分别包含{parts}。',
+  'search.loosened.words': '没有找到“{query}”，以下文稿包含{parts}。',
+  'search.loosened.part': '“{part}”',
+  'search.loosened.separator': '、',
+  'search.more': '显示更多结果',
+  'search.unavailable': '搜索索引无法加载。请稍后再试，或按年份、按人物浏览。',
+  'search.results': '搜索结果',
+
 
   // feeds, embeds, meta tags (issue 8)
 
