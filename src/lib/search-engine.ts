@@ -153,7 +153,10 @@ export function cleanMeta(value: string | undefined): string {
  * Chinese character that reads as a full stop.
  */
 function readableContent(content: string): string {
-  return content.replace(/\u200B/g, '').replace(/(\p{Script=Han})\. /gu, '$1。');
+  return content
+    .replace(/\u200B/g, '')
+    .replace(/(\p{Script=Han})\. /gu, '$1。')
+    .replace(/([：。；，、])\s+/g, '$1');
 }
 
 /**
@@ -184,11 +187,19 @@ export async function loadDetail(id: string, result: PagefindResult, parts: read
   const looser = phrase !== undefined && !(parts.length === 1 && parts[0].key === phrase.key);
   const whole = looser && (has(contentKey, phrase) || has(titleKey, phrase));
   const needles = whole ? [phrase] : parts;
+  // The text opens with the kind and the title, which the result shows above the excerpt.
+  const title = cleanMeta(meta.title);
+  const titleAt = title ? content.indexOf(title) : -1;
+  const bodyStart = titleAt >= 0 && titleAt < 40 ? titleAt + title.length : 0;
   return {
     id,
     url: fragment.url,
     title: cleanMeta(meta.display_title) || cleanMeta(meta.title),
-    excerpt: buildExcerpt(content, needles.map((p) => ({ key: p.key, exclude: p.longer.map((l) => l.key) }))),
+    excerpt: buildExcerpt(
+      content,
+      needles.map((p) => ({ key: p.key, exclude: p.longer.map((l) => l.key) })),
+      { bodyStart },
+    ),
     kind: cleanMeta(meta.kind),
     date: cleanMeta(meta.date),
     course: cleanMeta(meta.course),

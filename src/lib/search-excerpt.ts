@@ -71,6 +71,11 @@ export interface ExcerptOptions {
   length?: number;
   /** How many characters of context to keep before the first mark of a snippet. */
   lead?: number;
+  /**
+   * Where the text proper starts (after a heading the result shows anyway):
+   * occurrences before it are used only when there is none after it.
+   */
+  bodyStart?: number;
 }
 
 interface Occurrence {
@@ -91,12 +96,15 @@ export function buildExcerpt(text: string, needles: readonly Needle[], options: 
   const lead = options.lead ?? 16;
   const clean = text.replace(/\u200B/g, '').replace(/\s+/g, ' ').trim();
   const key = matchKey(clean);
-  const occurrences: Occurrence[] = needles
+  const all: Occurrence[] = needles
     .flatMap((needle, part) => {
       const { key: wanted, exclude = [] } = typeof needle === 'string' ? { key: needle } : needle;
       return findOccurrences(key, wanted, exclude).map(([start, end]) => ({ start, end, part }));
     })
     .sort((a, b) => a.start - b.start || b.end - a.end);
+  const bodyStart = options.bodyStart ?? 0;
+  const inBody = all.filter((o) => o.start >= bodyStart);
+  const occurrences = inBody.length > 0 && new Set(inBody.map((o) => o.part)).size === new Set(all.map((o) => o.part)).size ? inBody : all;
   if (occurrences.length === 0) return renderSnippets(clean, [[0, Math.min(clean.length, length)]], []);
 
   const window = (size: number, within: readonly Occurrence[]) => {
@@ -132,19 +140,22 @@ function snippetRange(text: string, match: number, length: number, lead: number)
 
 function renderSnippets(text: string, ranges: readonly [number, number][], occurrences: readonly Occurrence[]): string {
   let html = '';
-  for (const [start, end] of ranges) {
+  let last = 0;
+  for (const range of ranges) {
+    const marks = mergeRanges(occurrences.filter((o) => o.start < range[1] && o.end > range[0]).map((o) => [o.start, o.end]));
+    // Never cut a mark: the snippet grows to hold it whole.
+    const start = Math.min(range[0], marks[0]?.[0] ?? range[0]);
+    const end = Math.max(range[1], marks.at(-1)?.[1] ?? range[1]);
+    last = end;
     if (start > 0) html += '…';
-    const marks = mergeRanges(occurrences.filter((o) => o.start < end && o.end > start).map((o) => [o.start, o.end]));
     let at = start;
     for (const [from, to] of marks) {
-      const a = Math.max(from, start);
-      const b = Math.min(to, end);
-      html += escapeHtml(text.slice(at, a)) + '<mark>' + escapeHtml(text.slice(a, b)) + '</mark>';
-      at = b;
+      html += escapeHtml(text.slice(at, from)) + '<mark>' + escapeHtml(text.slice(from, to)) + '</mark>';
+      at = to;
     }
     html += escapeHtml(text.slice(at, end));
   }
-  if ((ranges.at(-1)?.[1] ?? 0) < text.length) html += '…';
+  if (last < text.length) html += '…';
   return html;
 }
 

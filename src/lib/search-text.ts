@@ -28,7 +28,7 @@ export function protectText(
   segment: WordSegmenter,
   options: ProtectOptions = {},
 ): string {
-  return halfWidthAlphanumerics(text).replace(/\p{Script=Han}+/gu, (run) => {
+  const protectedText = halfWidthAlphanumerics(text).replace(/\p{Script=Han}+/gu, (run) => {
     let out = '';
     for (const piece of matchDictionary(run, dictionary)) {
       if (piece.kind === 'name') out += WORD_BREAK + [...piece.text].join(WORD_BREAK) + WORD_BREAK;
@@ -37,6 +37,9 @@ export function protectText(
     }
     return out;
   });
+  // A break at either end of a text node is not needed, and at the end it would
+  // hide the last letter from Pagefind, which then runs two blocks together.
+  return protectedText.replace(/^\u200B+|\u200B+$/g, '');
 }
 
 /** Segments that together give back all of `text` (the segmenter may drop nothing here: `text` is all Han). */
@@ -60,13 +63,14 @@ export function halfWidthAlphanumerics(text: string): string {
  */
 export function mapHtmlText(html: string, transform: (text: string) => string): string {
   const markup = /<!--[\s\S]*?-->|<(script|style)\b(?:[^>"']|"[^"]*"|'[^']*')*>[\s\S]*?<\/\1\s*>|<(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
+  const text = (from: number, to: number) => (to > from ? transform(html.slice(from, to)) : '');
   let out = '';
   let at = 0;
   for (const match of html.matchAll(markup)) {
-    out += transform(html.slice(at, match.index)) + match[0];
+    out += text(at, match.index) + match[0];
     at = match.index + match[0].length;
   }
-  return out + transform(html.slice(at));
+  return out + text(at, html.length);
 }
 
 /** The text of an HTML fragment, tags dropped (entities are left as written). */
