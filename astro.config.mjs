@@ -6,6 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import { rehypeHeadingIds } from './src/markdown/rehype-heading-ids.ts';
 import { lectern } from './src/integrations/lectern.ts';
+import { linking } from './src/integrations/linking.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { contentDir } from './src/archive/content-dir.ts';
 import { deployment } from './src/archive/deployment.ts';
@@ -19,6 +20,8 @@ export default defineConfig({
   trailingSlash: 'always',
   // Stylesheets as files, never inline, so the Content-Security-Policy needs no 'unsafe-inline'.
   build: { format: 'directory', inlineStylesheets: 'never' },
+  // Scripts as files too: Astro inlines small ones otherwise, which a strict CSP would block.
+  vite: { build: { assetsInlineLimit: 0 } },
   // Whitespace between inline elements is meaningful in running text; keep it.
   compressHTML: false,
   // One content-layer cache per content folder, so building a test fixture never
@@ -34,6 +37,6 @@ export default defineConfig({
       smartypants: false,
     }),
   },
-  integrations: [mdx(), lectern({ content }), searchIndex({ content })],
+  integrations: [mdx(), lectern({ content }), linking(), searchIndex({ content })],
   devToolbar: { enabled: false },
 });

@@ -6,9 +6,11 @@ import { documentKinds, documentSchemas, kindFolders, type DocumentData, type Do
 import { peopleFileSchema, type Person } from '../schemas/person.ts';
 import { siteSchema, type Site } from '../schemas/site.ts';
 import { buildPeopleIndex, type PeopleIndex } from '../lib/people.ts';
+import { toPartialDate } from '../lib/partial-date.ts';
 import { isValidId, personIdFromName } from '../lib/slug.ts';
 import { parseLocatedYaml, splitFrontmatter, type LocatedYaml } from './frontmatter.ts';
 import { describeValue, fieldName, issuesToProblems, problemMessage, type Problem } from './problems.ts';
+import { permalinkProblems } from './permalinks.ts';
 
 export interface ArchiveCourse {
   id: string;
@@ -57,6 +59,7 @@ export function readArchive(root: string): Archive {
 
 class ArchiveReader {
   private problems: Problem[] = [];
+  private parsedCourses = new Map<string, ParsedMarkdown>();
   private fileCount = 0;
 
   private readonly root: string;
@@ -74,13 +77,12 @@ class ArchiveReader {
     for (const name of this.listDir('')) {
       if (!this.isDirectory(name)) continue;
       const course = this.readCourse(name);
-      const docs = this.readCourseDocuments(name);
-      if (course) {
-        courses.push(course);
-        this.checkAgenda(course, docs);
-      }
+      const { documents: docs, ids } = this.readCourseDocuments(name);
+      this.checkAgenda(name, ids);
+      if (course) courses.push(course);
       documents.push(...docs);
     }
+    this.problems.push(...permalinkProblems(this.root, documents, courses));
     return {
       root: this.root,
       site,
@@ -132,32 +134,40 @@ class ArchiveReader {
     }
     const parsed = this.readMarkdown(file);
     if (!parsed) return undefined;
+    this.parsedCourses.set(file, parsed);
     const data = this.validate(courseSchema, parsed.yaml, file, parsed.yamlLine);
+    this.checkCourseDates(file, parsed);
     if (!data) return undefined;
-    if (data.end < data.start) {
-      this.problems.push({
-        file,
-        line: parsed.yamlLine + parsed.yaml.lineOf(['end']) - 1,
-        field: 'end',
-        message: problemMessage('endBeforeStart', { start: data.start, end: data.end }),
-      });
-    }
-    data.sessions.forEach((session, index) => {
-      // A session's date is compared at the precision both dates share.
-      const day = session.date;
-      if (day < data.start.slice(0, day.length) || day.slice(0, data.end.length) > data.end) {
-        this.problems.push({
-          file,
-          line: parsed.yamlLine + parsed.yaml.lineOf(['sessions', index, 'date']) - 1,
-          field: `sessions[${index}].date`,
-          message: problemMessage('sessionOutside', { date: day, start: data.start, end: data.end }),
-        });
-      }
-    });
     return { id: folder, file, data, body: parsed.body };
   }
 
-  private readCourseDocuments(course: string): ArchiveDocument[] {
+  /** Dates are compared on the raw values, so they are checked even when another field is wrong. */
+  private checkCourseDates(file: string, parsed: ParsedMarkdown): void {
+    const raw = asRecord(parsed.yaml.value);
+    const start = toPartialDate(raw.start);
+    const end = toPartialDate(raw.end);
+    const lineOf = (path: (string | number)[]) => parsed.yamlLine + parsed.yaml.lineOf(path) - 1;
+    if (start && end && end < start) {
+      this.problems.push({ file, line: lineOf(['end']), field: 'end', message: problemMessage('endBeforeStart', { start, end }) });
+    }
+    if (!start || !end || start > end) return;
+    asArray(raw.sessions).forEach((session, index) => {
+      // A session's date is compared at the precision both dates share.
+      const day = toPartialDate(asRecord(session).date);
+      if (!day) return;
+      if (day < start.slice(0, day.length) || day.slice(0, end.length) > end) {
+        this.problems.push({
+          file,
+          line: lineOf(['sessions', index, 'date']),
+          field: `sessions[${index}].date`,
+          message: problemMessage('sessionOutside', { date: day, start, end }),
+        });
+      }
+    });
+  }
+
+  /** The course's documents, and the ids of all its document files (valid or not). */
+  private readCourseDocuments(course: string): { documents: ArchiveDocument[]; ids: Set<string> } {
     const documents: ArchiveDocument[] = [];
     const ids = new Map<string, string>();
     for (const entry of this.listDir(course)) {
@@ -185,7 +195,7 @@ class ArchiveReader {
         if (document) documents.push(document);
       }
     }
-    return documents;
+    return { documents, ids: new Set(ids.keys()) };
   }
 
   private readDocument(file: string, course: string, id: string, kind: DocumentKind): ArchiveDocument | undefined {
@@ -193,12 +203,12 @@ class ArchiveReader {
     if (!parsed) return undefined;
     const schema: z.ZodType<DocumentData> = documentSchemas[kind];
     const data = this.validate(schema, parsed.yaml, file, parsed.yamlLine);
+    const raw = asRecord(parsed.yaml.value);
+    this.checkFiles(file, parsed, [
+      ...rawFiles(raw.attachments, 'attachments', 'file'),
+      ...rawFiles(raw.images, 'images', 'src'),
+    ]);
     if (!data) return undefined;
-    const files: FieldFile[] = [
-      ...(data.attachments ?? []).map((a, i) => ({ path: ['attachments', i, 'file'], value: a.file })),
-      ...('images' in data ? (data.images ?? []) : []).map((img, i) => ({ path: ['images', i, 'src'], value: img.src })),
-    ];
-    this.checkFiles(file, parsed, files);
     return { course, id, kind, file, data, body: parsed.body, bodyLine: parsed.bodyLine };
   }
 
@@ -219,16 +229,19 @@ class ArchiveReader {
     }
   }
 
-  private checkAgenda(course: ArchiveCourse, documents: ArchiveDocument[]): void {
-    const known = new Set(documents.map((d) => d.id));
-    const parsed = this.readMarkdown(course.file);
-    course.data.sessions.forEach((session, index) => {
-      if (session.document === undefined || known.has(session.document)) return;
+  /** Every `document:` of the agenda must name a document of the same course. */
+  private checkAgenda(folder: string, known: ReadonlySet<string>): void {
+    const file = `${folder}/course.md`;
+    const parsed = this.parsedCourses.get(file);
+    if (!parsed) return;
+    asArray(asRecord(parsed.yaml.value).sessions).forEach((session, index) => {
+      const id = asRecord(session).document;
+      if (typeof id !== 'string' || known.has(id)) return;
       this.problems.push({
-        file: course.file,
-        line: parsed ? parsed.yamlLine + parsed.yaml.lineOf(['sessions', index, 'document']) - 1 : undefined,
+        file,
+        line: parsed.yamlLine + parsed.yaml.lineOf(['sessions', index, 'document']) - 1,
         field: `sessions[${index}].document`,
-        message: problemMessage('agendaDocument', { id: session.document, known: [...known].sort().join(', ') || '—' }),
+        message: problemMessage('agendaDocument', { id, known: [...known].sort().join(', ') || '—' }),
       });
     });
   }
@@ -310,4 +323,20 @@ interface ParsedMarkdown {
 interface FieldFile {
   path: (string | number)[];
   value: string;
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** `images[i].src`-style paths found in raw front matter, whatever else is wrong with it. */
+function rawFiles(list: unknown, field: string, key: string): FieldFile[] {
+  return asArray(list).flatMap((item, index) => {
+    const value = asRecord(item)[key];
+    return typeof value === 'string' && value.trim() !== '' ? [{ path: [field, index, key], value }] : [];
+  });
 }

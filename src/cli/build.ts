@@ -1,6 +1,7 @@
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { reportArchive } from './check.ts';
+import { keepPermalinkRecord } from './permalinks.ts';
 
 export interface BuildOptions {
   /** Project root: where astro.config.mjs is. */
@@ -15,25 +16,42 @@ export interface BuildOptions {
  * that folder in only at the end, so a failed build leaves the previous site whole.
  */
 export async function buildArchive(options: BuildOptions): Promise<boolean> {
-  const { ok } = reportArchive(options.content, process.stderr);
+  const { ok, archive } = reportArchive(options.content, process.stderr);
   if (!ok) {
     process.stderr.write(`Build stopped before writing anything; ${relative(options.outDir)} is unchanged.\n`);
     return false;
   }
   const staging = `${options.outDir}.staging-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
+  // Vite reads these names from the environment into import.meta.env, over Astro's own values:
+  // a stray BASE_URL drops the base path from every link, a stray DEV=1 publishes drafts.
+  // Test runners set all of them (vitest: BASE_URL=/, DEV=1, MODE=test).
+  for (const name of ['BASE_URL', 'SITE', 'ASSETS_PREFIX', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[name];
   process.env.LECTERN_CONTENT = options.content;
   process.env.LECTERN_CHECKED = '1';
+  // When the output folder is outside the working directory, Astro renders pages from
+  // `<cwd>/.astro/.prerender/`, which two builds running at once (parallel tests) overwrite
+  // for each other. A working directory of its own per build, inside the project so that the
+  // rendered chunks still find node_modules, keeps them apart.
+  const cwd = process.cwd();
+  const workDir = path.join(options.root, '.astro', 'builds', String(process.pid));
   try {
+    mkdirSync(workDir, { recursive: true });
+    process.chdir(workDir);
     const { build } = await import('astro');
     await build({ root: options.root, outDir: staging, logLevel: process.env.LECTERN_LOG === 'debug' ? 'debug' : 'info' });
   } catch (error) {
+    process.chdir(cwd);
+    rmSync(workDir, { recursive: true, force: true });
     rmSync(staging, { recursive: true, force: true });
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.stderr.write(`Build failed; ${relative(options.outDir)} is unchanged.\n`);
     return false;
   }
+  process.chdir(cwd);
+  rmSync(workDir, { recursive: true, force: true });
   swapIn(staging, options.outDir);
+  keepPermalinkRecord(archive);
   return true;
 }
 
@@ -45,6 +63,8 @@ function swapIn(staging: string, outDir: string): void {
   rmSync(previous, { recursive: true, force: true });
 }
 
+/** The folder as the editor would type it: relative when inside the working folder. */
 function relative(dir: string): string {
-  return path.relative(process.cwd(), dir) || '.';
+  const rel = path.relative(process.cwd(), dir);
+  return rel === '' ? '.' : rel.startsWith('..') ? dir : rel;
 }

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { contentDir } from '../archive/content-dir.ts';
 import { reportArchive } from './check.ts';
 import { buildArchive } from './build.ts';
+import { recordArchivePermalinks } from './permalinks.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -17,6 +18,7 @@ const usage = `Usage: lectern <command> [options]
 Commands:
   check            report every problem in the archive, as path:line: field: message
   build            check, then build the site into dist/ (replaced only on success)
+  permalinks       record the address of every published document in permalinks.json
 
 Options:
   --content DIR    the content folder (default: $LECTERN_CONTENT or ./content)
@@ -56,6 +58,9 @@ async function main(argv: string[]): Promise<number> {
       const outDir = path.resolve(values.out ?? process.env.LECTERN_OUT ?? path.join(projectRoot, 'dist'));
       return (await buildArchive({ root: projectRoot, content, outDir })) ? 0 : 1;
     }
+    case 'permalinks':
+      if (rest.length > 0) break;
+      return recordArchivePermalinks(content) ? 0 : 1;
   }
   process.stderr.write(`${command ? `Unknown command or argument: ${[command, ...rest].join(' ')}\n\n` : ''}${usage}`);
   return 2;

@@ -23,6 +23,8 @@ const en = {
     unknownField: 'unknown field',
   } satisfies Record<Expectation, string>,
   found: 'found',
+  /** Between what was expected and what was found. */
+  separator: ', ',
   nothing: 'nothing',
   required: 'required',
   problems: {
@@ -41,6 +43,16 @@ const en = {
     endBeforeStart: 'end {end} is before start {start}',
     sessionOutside: 'session date {date} is outside the course ({start} – {end})',
     badEncoding: 'expected UTF-8 text, found bytes that are not UTF-8',
+    aliasInvalid: 'alias "{alias}" is not a path of this site: expected a path such as /courses/old-course/old-id/ (or an old address ending in .html)',
+    aliasTaken: 'alias "{alias}" is the address of {page}: a redirect there would hide it',
+    aliasDuplicate: 'alias "{alias}" is also claimed by {other}',
+    permalinkMoved: 'this document was published at {old} and is now at {new}: add {old} to its aliases so the old address keeps working',
+    permalinkGone: '{url} ("{title}") was published, but no document has that address or alias now: if the document moved, add {url} to its aliases; to withdraw it on purpose, delete this line',
+    permalinksFile: 'cannot read the record of published addresses: {reason}',
+  },
+  permalinks: {
+    recorded: 'Recorded {added} new address(es) in {file} ({total} in all); commit it with the content.',
+    hint: 'Published addresses are not recorded yet: run `npx lectern permalinks` once and commit {file}, so that a renamed document cannot silently break links to it.',
   },
   summary: {
     none: 'No problems in {files} files.',
@@ -68,6 +80,7 @@ const zhCN: Messages = {
     unknownField: '未知字段',
   },
   found: '实际为',
+  separator: '，',
   nothing: '空',
   required: '必填',
   problems: {
@@ -86,6 +99,16 @@ const zhCN: Messages = {
     endBeforeStart: '结束日期 {end} 早于开始日期 {start}',
     sessionOutside: '日程日期 {date} 不在培训班日期内（{start} 至 {end}）',
     badEncoding: '应为 UTF-8 编码，文件含非 UTF-8 字节',
+    aliasInvalid: '别名“{alias}”不是本站的路径：应为 /courses/旧培训班/旧标识/ 这样的路径（或以 .html 结尾的旧网址）',
+    aliasTaken: '别名“{alias}”是 {page} 的网址，不能再作跳转',
+    aliasDuplicate: '别名“{alias}”已被 {other} 使用',
+    permalinkMoved: '本文稿曾以 {old} 发布，现在的网址是 {new}：请在 aliases 中加上 {old}，使旧网址继续有效',
+    permalinkGone: '已发布的网址 {url}（《{title}》）现在没有对应的文稿：如果文稿改名或移动了，请把 {url} 写入它的 aliases；如确需撤下，请删除本行',
+    permalinksFile: '无法读取已发布网址记录：{reason}',
+  },
+  permalinks: {
+    recorded: '在 {file} 中新记录了 {added} 个网址（共 {total} 个），请与内容一起提交。',
+    hint: '尚未记录已发布的网址：请运行一次 `npx lectern permalinks` 并提交 {file}，以免文稿改名后旧链接悄悄失效。',
   },
   summary: {
     none: '检查了 {files} 个文件，没有问题。',

@@ -17,11 +17,6 @@ export function searchIndex({ content }: SearchIndexIntegrationOptions): AstroIn
   return {
     name: 'lectern:search',
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
-        // Astro inlines scripts under 4 kB (the header's `/` shortcut would be one);
-        // the Content-Security-Policy allows no inline script, so every script stays a file.
-        updateConfig({ vite: { build: { assetsInlineLimit: (file: string) => (/\.[cm]?js$/.test(file) ? false : undefined) } } });
-      },
       'astro:build:done': async ({ dir, logger }) => {
         const log = logger.fork('lectern:search');
         const options: SearchIndexOptions = {

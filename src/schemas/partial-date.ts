@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { toPartialDate, type PartialDate } from '../lib/partial-date.ts';
-import { expect } from './expect.ts';
+import { EXPECT_PREFIX } from './expect.ts';
 
 /**
  * A date as precise as the source gives it: `2024`, `2024-04` or `2024-11-26`.
@@ -13,7 +13,7 @@ export const partialDateSchema = z
   .transform((value, ctx): PartialDate => {
     const date = toPartialDate(value);
     if (date === undefined) {
-      ctx.addIssue({ code: 'custom', ...expect('partialDate'), input: value });
+      ctx.addIssue({ code: 'custom', message: `${EXPECT_PREFIX}partialDate`, input: value });
       return z.NEVER;
     }
     return date;
