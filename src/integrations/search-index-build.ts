@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
@@ -127,6 +127,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       indexMs += writeStart - addStart - shardPrepareMs;
       const written = await index.writeFiles({ outputPath: path.join(options.outDir, folder) });
       if (written.errors.length > 0) throw new Error(`Pagefind could not write ${folder}/: ${written.errors.join('; ')}`);
+      pruneBundle(path.join(options.outDir, folder), shards.length === 0);
       await index.deleteIndex();
       // A fresh Pagefind process per shard gives its memory back (see docs/search.md).
       await pagefind.close();
@@ -161,6 +162,28 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     writeMs,
     totalMs: performance.now() - started,
   };
+}
+
+/**
+ * Pagefind writes its ready-made search interfaces into every bundle; Lectern's
+ * search page uses only the search API (`pagefind.js`), so they go (430 kB a
+ * bundle). A merged shard needs only its index: the primary bundle's code and
+ * WebAssembly search it.
+ */
+function pruneBundle(dir: string, primary: boolean): void {
+  const unused = [
+    'pagefind-ui.js',
+    'pagefind-ui.css',
+    'pagefind-modular-ui.js',
+    'pagefind-modular-ui.css',
+    'pagefind-component-ui.js',
+    'pagefind-component-ui.css',
+    'pagefind-highlight.js',
+  ];
+  for (const name of readdirSync(dir)) {
+    const code = name === 'pagefind.js' || name === 'pagefind-worker.js' || /^wasm\..*\.pagefind$/.test(name);
+    if (unused.includes(name) || (!primary && code)) rmSync(path.join(dir, name), { force: true });
+  }
 }
 
 /**

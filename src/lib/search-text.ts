@@ -91,8 +91,10 @@ export function htmlText(html: string): string {
 export function isTraditional(text: string, toSimplified: (text: string) => string): boolean {
   const han = [...text].filter(isHan);
   if (han.length === 0) return false;
-  // One character a line, so a conversion that changes a length cannot shift the rest.
-  const converted = toSimplified(han.join('\n')).split('\n');
+  let converted = [...toSimplified(han.join(''))];
+  // A conversion that changed a length would shift the rest: compare character by
+  // character then (one a line, ten times slower, so only then).
+  if (converted.length !== han.length) converted = toSimplified(han.join('\n')).split('\n');
   if (converted.length !== han.length) return true;
   let changed = 0;
   for (let i = 0; i < han.length; i++) if (han[i] !== converted[i]) changed++;

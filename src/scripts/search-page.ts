@@ -65,7 +65,9 @@ function loadEngine(): Promise<Engine> {
       import(/* @vite-ignore */ bundleUrl('pagefind.js')) as Promise<PagefindModule>,
       fetchJson<SearchData>(bundleUrl('lectern-search.json')),
     ]);
-    await pagefind.options({ baseUrl: base, ranking });
+    // On the main thread: the worker would be a second copy of Pagefind's code
+    // (43 kB) on the first query, which has 300 kB in all; a search takes milliseconds.
+    await pagefind.options({ baseUrl: base, ranking, noWorker: true });
     await pagefind.init();
     for (const shard of data.shards) await pagefind.mergeIndex(joinBase(base, shard), { baseUrl: base, ranking });
     return {

@@ -59,6 +59,9 @@ describe('search index build', () => {
     const facets = JSON.parse(readFileSync(path.join(out, 'pagefind/lectern-facets.json'), 'utf8'));
     expect(Object.keys(facets.pages)).toHaveLength(35);
     expect(existsSync(path.join(out, 'search/index.html'))).toBe(true);
+    // Only what the search page uses: Pagefind's own interfaces are left out, and merged shards carry no code.
+    expect(readdirSync(path.join(out, 'pagefind')).filter((f) => f.includes('-ui') || f.includes('highlight'))).toEqual([]);
+    expect(readdirSync(path.join(out, 'pagefind-1')).filter((f) => f.endsWith('.js') || f.startsWith('wasm.'))).toEqual([]);
   });
 
   it('indexes document pages only', () => {
