@@ -172,7 +172,7 @@ export const zhCN = {
   'search.placeholder': '如：全过程人民民主、票决制、主讲人姓名',
   'search.submit': '搜索',
   'search.headerLabel': '全站搜索',
-  'search.headerPlaceholder': '搜索讲话、讲稿、侧记（按 / 键）',
+  'search.headerPlaceholder': '搜索文稿（按 / 键）',
   'search.sort': '排序',
   'search.sort.relevance': '按相关度',
   'search.sort.date': '按日期（由新到旧）',

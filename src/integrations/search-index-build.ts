@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 import { peopleFileSchema } from '../schemas/person.ts';
 import { searchGlossary } from '../lib/search-glossary.ts';
 import { buildDictionary, intlSegmenter, type SearchDictionary, type WordSegmenter } from '../lib/search-query.ts';
-import { htmlText, isTraditional, mapHtmlText, protectText } from '../lib/search-text.ts';
+import { BODY_START, htmlText, isTraditional, mapHtmlText, protectText } from '../lib/search-text.ts';
 import type { FacetRow, SearchFacets } from '../lib/search-facets.ts';
 
 /** Where the search page finds Lectern's files next to Pagefind's bundle. */
@@ -212,6 +212,10 @@ export function prepareHtml(
   // Pagefind runs a <dt> and its <dd> together (讲话人谢天学场合开班式); in the
   // indexed copy they read as 讲话人：谢天学。场合：开班式。
   out = out.replace(/([^：:\s])(\s*)<\/dt>/g, '$1：$2</dt>').replace(/([^。；！？.;!?\s])(\s*)<\/dd>/g, '$1。$2</dd>');
+  // Where the byline ends and the text proper begins, for excerpts (search-engine.ts).
+  const start = out.indexOf('data-pagefind-body');
+  const bylineEnd = start < 0 ? -1 : out.indexOf('</dl>', start);
+  if (bylineEnd >= 0) out = `${out.slice(0, bylineEnd + 5)}${BODY_START}${out.slice(bylineEnd + 5)}`;
   return { html: out, traditional };
 }
 

@@ -18,6 +18,7 @@
 import { buildExcerpt, countOccurrences, matchKey, type MatchKey } from './search-excerpt.ts';
 import { filterPages, sortByDate, type SearchFacets } from './search-facets.ts';
 import { countRuns, type QueryPart, type QueryStage } from './search-query.ts';
+import { BODY_START } from './search-text.ts';
 import { hasFilters, type SearchState } from './search-state.ts';
 
 /** The part of a Pagefind fragment Lectern reads (`await result.data()`). */
@@ -154,7 +155,7 @@ export function cleanMeta(value: string | undefined): string {
  */
 function readableContent(content: string): string {
   return content
-    .replace(/\u200B/g, '')
+    .replace(/[\u200B\u2063]/g, '')
     .replace(/(\p{Script=Han})\. /gu, '$1。')
     .replace(/([：。；，、])\s+/g, '$1');
 }
@@ -168,6 +169,9 @@ function readableContent(content: string): string {
 export async function loadDetail(id: string, result: PagefindResult, parts: readonly QueryPart[], phrase?: QueryPart): Promise<ResultDetail> {
   const fragment = await result.data();
   const meta = fragment.meta;
+  // The byline marker (search-text.ts BODY_START), found before the text is cleaned.
+  const marked = fragment.content.replace(/\u200B/g, '');
+  const bylineEnd = marked.indexOf(BODY_START);
   const content = readableContent(fragment.content);
   const contentKey = matchKey(content);
   const titleKey = matchKey(cleanMeta(meta.title));
@@ -187,10 +191,12 @@ export async function loadDetail(id: string, result: PagefindResult, parts: read
   const looser = phrase !== undefined && !(parts.length === 1 && parts[0].key === phrase.key);
   const whole = looser && (has(contentKey, phrase) || has(titleKey, phrase));
   const needles = whole ? [phrase] : parts;
-  // The text opens with the kind and the title, which the result shows above the excerpt.
+  // The text opens with the kind, the title and the byline; the result shows the
+  // title above the excerpt, so the excerpt prefers what follows.
   const title = cleanMeta(meta.title);
   const titleAt = title ? content.indexOf(title) : -1;
-  const bodyStart = titleAt >= 0 && titleAt < 40 ? titleAt + title.length : 0;
+  const bodyStart =
+    bylineEnd >= 0 ? readableContent(marked.slice(0, bylineEnd)).length : titleAt >= 0 && titleAt < 40 ? titleAt + title.length : 0;
   return {
     id,
     url: fragment.url,

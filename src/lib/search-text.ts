@@ -16,6 +16,12 @@ import { isHan, matchDictionary, type SearchDictionary, type WordSegmenter } fro
 
 export const WORD_BREAK = '\u200B';
 
+/**
+ * Put into the indexed text where a document's byline ends and its text begins
+ * (U+2063, invisible), so excerpts can prefer the text to the byline.
+ */
+export const BODY_START = '\u2063';
+
 export interface ProtectOptions {
   /** Cut all Chinese text at the segmenter's word boundaries, not only dictionary entries. */
   align?: boolean;

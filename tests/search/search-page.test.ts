@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
@@ -98,6 +99,19 @@ describe('search page', () => {
     expect(await page.inputValue('[data-lectern-search-input]')).toBe('预算');
     await page.screenshot({ path: path.join(screenshots(), 'search-filtered.png'), fullPage: true });
     await page.close();
+  });
+
+  it('passes axe (WCAG 2.2 AA) with results, filters and a loosened-match notice shown', async () => {
+    // AxeBuilder needs a page from an explicit context.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    for (const search of ['?q=预算&kind=lecture', '?q=工农民主政权', '?q=量子计算']) {
+      await open(page, search);
+      if (search !== '?q=量子计算') await page.waitForSelector('[data-lectern-facets][data-lectern-state="done"]');
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      expect(results.violations.map((v) => `${search}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    }
+    await context.close();
   });
 
   it('keeps every change in the URL: filter links, back, forward and reload', async () => {
