@@ -288,9 +288,9 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
   return node;
 }
 
+/** The form shows the state being searched (after back/forward too). */
 function fillForm(state: SearchState): void {
-  if (input && document.activeElement !== input) input.value = state.q;
-  if (input && document.activeElement === input && input.value.trim() !== state.q) input.value = state.q;
+  if (input && input.value.trim() !== state.q) input.value = state.q;
   if (sortSelect) sortSelect.value = state.sort;
 }
 

@@ -80,6 +80,7 @@ describe('search page', () => {
       for (const tag of html.match(/<script\b[^>]*>/g) ?? []) expect(tag).toMatch(/\bsrc="/);
       expect(html).not.toMatch(/\son[a-z]+="/);
     }
+    expect(readFileSync(path.join(out, 'search/index.html'), 'utf8')).toContain('<meta name="robots" content="noindex"');
   });
 
   it('reads query and filters from the URL and shows filter counts', async () => {
@@ -188,6 +189,16 @@ describe('search page', () => {
     await open(page, '?q=量子计算');
     expect(await results(page)).toEqual([]);
     expect(await page.textContent('[data-lectern-status]')).toContain('没有找到包含“量子计算”的文稿');
+    await page.close();
+  });
+
+  it('says so, and offers the year and people indexes, when the index cannot be loaded', async () => {
+    const page = await browser.newPage();
+    await page.route('**/pagefind/pagefind.js', (route) => route.abort());
+    await page.goto(`${server.url}search/?q=票决制`);
+    await page.waitForSelector('[data-lectern-results][data-lectern-state="error"]', { state: 'attached' });
+    expect(await page.textContent('[data-lectern-status]')).toContain('搜索索引无法加载');
+    expect(await page.isVisible('[data-lectern-browse] a[href="/years/"]')).toBe(true);
     await page.close();
   });
 
