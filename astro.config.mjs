@@ -7,6 +7,7 @@ import remarkCjkFriendly from 'remark-cjk-friendly';
 import { rehypeHeadingIds } from './src/markdown/rehype-heading-ids.ts';
 import { lectern } from './src/integrations/lectern.ts';
 import { linking } from './src/integrations/linking.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 import { contentDir } from './src/archive/content-dir.ts';
 import { deployment } from './src/archive/deployment.ts';
 
@@ -36,6 +37,6 @@ export default defineConfig({
       smartypants: false,
     }),
   },
-  integrations: [mdx(), lectern({ content }), linking()],
+  integrations: [mdx(), lectern({ content }), linking(), searchIndex({ content })],
   devToolbar: { enabled: false },
 });
