@@ -7,6 +7,8 @@ import remarkCjkFriendly from 'remark-cjk-friendly';
 import { rehypeHeadingIds } from './src/markdown/rehype-heading-ids.ts';
 import { rehypeUntrustedHtml } from './src/markdown/sanitize.ts';
 import { lectern } from './src/integrations/lectern.ts';
+import { linking } from './src/integrations/linking.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 import { csp } from './src/integrations/csp.ts';
 import { readSiteFile } from './src/archive/site-file.ts';
 import { contentDir } from './src/archive/content-dir.ts';
@@ -26,6 +28,8 @@ export default defineConfig({
   trailingSlash: 'always',
   // Stylesheets as files, never inline, so the Content-Security-Policy needs no 'unsafe-inline'.
   build: { format: 'directory', inlineStylesheets: 'never' },
+  // Scripts as files too: Astro inlines small ones otherwise, which a strict CSP would block.
+  vite: { build: { assetsInlineLimit: 0 } },
   // Whitespace between inline elements is meaningful in running text; keep it.
   compressHTML: false,
   // One content-layer cache per content folder, so building a test fixture never
@@ -43,6 +47,8 @@ export default defineConfig({
     // .mdx is code, for trusted authors: its own processor, without the sanitiser.
     mdx({ processor: unified({ ...markdownOptions, rehypePlugins: [rehypeHeadingIds] }) }),
     lectern({ content }),
+    linking(),
+    searchIndex({ content }),
     // Last, so that it hashes the inline scripts every other integration added.
     csp({ frameSrc: allowIframes }),
   ],

@@ -98,7 +98,7 @@ export function issuesToProblems(issues: readonly z.core.$ZodIssue[], context: I
       file,
       line: toFileLine(yaml.lineOf(issue.path)),
       field: fieldName(issue.path) || undefined,
-      message: `${expected}, ${words.found} ${describeValue(found)}`,
+      message: `${expected}${words.separator}${words.found} ${describeValue(found)}`,
     });
   }
   return dedupe(problems);

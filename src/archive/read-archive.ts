@@ -12,6 +12,7 @@ import { frontmatterAsAstroReadsIt, parseLocatedYaml, splitFrontmatter, type Loc
 import { describeValue, fieldName, issuesToProblems, problemMessage, type Problem } from './problems.ts';
 import { readTextFile } from './read-text.ts';
 import { limits } from './limits.ts';
+import { permalinkProblems } from './permalinks.ts';
 
 export interface ArchiveCourse {
   id: string;
@@ -93,6 +94,7 @@ class ArchiveReader {
       if (course) courses.push(course);
       documents.push(...docs);
     }
+    this.problems.push(...permalinkProblems(this.root, documents, courses));
     return {
       root: this.root,
       site,

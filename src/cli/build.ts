@@ -2,6 +2,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSy
 import path from 'node:path';
 import { reportArchive } from './check.ts';
 import { acquireBuildLock, isAlive } from './build-lock.ts';
+import { keepPermalinkRecord } from './permalinks.ts';
 import { fill } from '../i18n/ui.ts';
 import { messages } from '../i18n/messages.ts';
 
@@ -37,7 +38,7 @@ export async function buildArchive(options: BuildOptions): Promise<boolean> {
   const workRoot = path.join(options.root, WORK_FOLDER);
   recoverInterruptedBuilds(outDir);
   recoverInterruptedBuilds(path.join(workRoot, 'build'));
-  const { ok } = reportArchive(options.content, process.stderr);
+  const { ok, archive } = reportArchive(options.content, process.stderr);
   if (!ok) {
     say('stopped', { out });
     return false;
@@ -53,8 +54,9 @@ export async function buildArchive(options: BuildOptions): Promise<boolean> {
   const stopHandling = removeOnSignal([work, staging], out);
   process.env.LECTERN_CONTENT = options.content;
   process.env.LECTERN_CHECKED = '1';
-  // Astro lets the environment override `import.meta.env` in pages: a stray
-  // BASE_URL (vitest sets one) sent every link to the wrong base path.
+  // Vite reads these names from the environment into import.meta.env, over Astro's own values:
+  // a stray BASE_URL drops the base path from every link, a stray DEV=1 publishes drafts.
+  // Test runners set all of them (vitest: BASE_URL=/, DEV=1, MODE=test).
   for (const name of IMPORT_META_ENV) delete process.env[name];
   const cwd = process.cwd();
   try {
@@ -78,6 +80,7 @@ export async function buildArchive(options: BuildOptions): Promise<boolean> {
     stopHandling();
     releaseLock();
   }
+  keepPermalinkRecord(archive);
   return true;
 }
 
@@ -172,8 +175,10 @@ function say(key: BuildMessage, params: Record<string, string | number>): void {
   process.stderr.write(`${fill(messages().build[key], params)}\n`);
 }
 
+/** The folder as the editor would type it: relative when inside the working folder. */
 function relative(dir: string): string {
-  return path.relative(process.cwd(), dir) || '.';
+  const rel = path.relative(process.cwd(), dir);
+  return rel === '' ? '.' : rel.startsWith('..') ? dir : rel;
 }
 
 function escapeRegExp(text: string): string {
