@@ -6,17 +6,18 @@ import path from 'node:path';
  * `.astro/` folder (the content module map, and the prerender bundle when the
  * output folder lies outside the project), so two builds running at once — a
  * scheduled one and a manual one, or two test files — would read each other's.
- * The lock is `.lectern/build.lock` holding the builder's process id; a lock
- * whose process has died is taken over.
+ * The lock is the file `.lectern/astro-build.lock` holding the builder's
+ * process id; a lock whose process has died is taken over. (The tests keep
+ * their own lock, the folder `.lectern/build.lock`, around whole test builds.)
  *
  * Returns the function that releases the lock.
  */
 export async function acquireBuildLock(root: string, onWait: (holder: number) => void): Promise<() => void> {
   const folder = path.join(root, '.lectern');
   mkdirSync(folder, { recursive: true });
-  const lock = path.join(folder, 'build.lock');
+  const lock = path.join(folder, 'astro-build.lock');
   // Written first under a name of our own, then linked: the lock never exists half-written.
-  const mine = path.join(folder, `build.lock.${process.pid}`);
+  const mine = path.join(folder, `astro-build.lock.${process.pid}`);
   writeFileSync(mine, String(process.pid));
   let announced = false;
   try {
@@ -28,12 +29,13 @@ export async function acquireBuildLock(root: string, onWait: (holder: number) =>
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       }
       const holder = lockHolder(lock);
-      // Gone already: try again. (Two builds taking over one dead lock at the same
-      // instant could both get in; a crashed build plus two starts within
-      // microseconds is a risk worth leaving.)
-      if (holder === undefined) continue;
-      if (!isAlive(holder)) {
-        rmSync(lock, { force: true });
+      // Gone in the meantime: try again.
+      if (holder === 'gone') continue;
+      // A dead builder's lock, or one that is not ours to read, is taken over. (Two
+      // builds taking over one dead lock at the same instant could both get in; a
+      // crashed build plus two starts within microseconds is a risk worth leaving.)
+      if (holder === 'invalid' || !isAlive(holder)) {
+        rmSync(lock, { recursive: true, force: true });
         continue;
       }
       if (!announced) onWait(holder);
@@ -52,12 +54,13 @@ export async function acquireBuildLock(root: string, onWait: (holder: number) =>
   return release;
 }
 
-function lockHolder(lock: string): number | undefined {
+/** The process id in the lock; `gone` when there is no lock, `invalid` when it holds no id. */
+function lockHolder(lock: string): number | 'gone' | 'invalid' {
   try {
     const pid = Number(readFileSync(lock, 'utf8'));
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-  } catch {
-    return undefined;
+    return Number.isInteger(pid) && pid > 0 ? pid : 'invalid';
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'gone' : 'invalid';
   }
 }
 
