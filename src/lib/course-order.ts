@@ -5,6 +5,7 @@
  */
 import { documentKinds, type DocumentKind } from '../schemas/document.ts';
 import type { PartialDate } from './partial-date.ts';
+import { compareText } from './compare.ts';
 
 export interface OrderableDocument {
   id: string;
@@ -31,7 +32,7 @@ export function agendaOrder<D extends OrderableDocument>(
       (a, b) =>
         (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) ||
         documentKinds.indexOf(a.kind) - documentKinds.indexOf(b.kind) ||
-        a.id.localeCompare(b.id),
+        compareText(a.id, b.id),
     );
   return [...ordered, ...rest];
 }

@@ -9,6 +9,7 @@
 import type { PersonRole } from './document-people.ts';
 import type { PeopleIndex, ResolvedPerson } from './people.ts';
 import { uniqueId } from './slug.ts';
+import { compareText } from './compare.ts';
 
 export interface PersonAppearance<T> {
   item: T;
@@ -90,6 +91,6 @@ export function buildPeopleDirectory<D, S>(input: DirectoryInput<D, S>): PeopleD
   // Someone listed in people.yaml but named nowhere has nothing to show yet.
   const people = [...byName.values()]
     .filter((p) => p.documents.length + p.sessions.length > 0)
-    .sort((a, b) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id));
+    .sort((a, b) => collator.compare(a.name, b.name) || compareText(a.id, b.id));
   return { people, idOfName: new Map([...byName.values()].map((p) => [p.name, p.id])) };
 }

@@ -221,7 +221,9 @@ describe('the built fixture', () => {
   beforeAll(() => {
     dist = buildSite(fixture('hardening'));
     const page = readFileSync(path.join(dist, 'courses/anquan-2024/jianyi-banli/index.html'), 'utf8');
-    body = page.slice(page.indexOf('<div class="body'), page.indexOf('</article>'));
+    // The document's text: from its body container (`body` or `doc-body`, as the layout names it) to the end of the article.
+    body = page.slice(page.search(/<div class="(doc-)?body\b/), page.indexOf('</article>'));
+    expect(body.length).toBeGreaterThan(500);
   });
 
   test('builds, keeps the harmless markup and drops the rest', () => {
