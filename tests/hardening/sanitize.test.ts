@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { rehypeHeadingIds } from '../../src/markdown/rehype-heading-ids.ts';
 import { rehypeUntrustedHtml, sanitizeSchema, type UntrustedHtmlOptions } from '../../src/markdown/sanitize.ts';
 import { htmlTags } from '../../src/lib/csp.ts';
+import { importBytes } from '../../src/import/import-file.ts';
 import { buildSite } from '../helpers/lectern.ts';
 import { fuzzParameters } from '../helpers/fuzz.ts';
 import { fixture } from '../helpers/paths.ts';
@@ -204,6 +205,18 @@ describe('untrusted HTML in Markdown', () => {
       }),
       fuzzParameters(300),
     );
+  });
+
+  test('imported web pages and Markdown reach the page harmless', async () => {
+    const payloads = hostile.join('\n');
+    const page = `<html><head><title>培训班侧记</title></head><body><div class="article"><h1>培训班侧记</h1><p>正文第一段，讲述培训班的情况。</p>${payloads}<p>正文最后一段。</p></div></body></html>`;
+    // A web page is brought in as text: its markup, hostile or not, becomes escaped text.
+    const fromHtml = importBytes(Buffer.from(page, 'utf8'), 'html');
+    expect(dangers(await render(fromHtml.body))).toEqual([]);
+    // A Markdown file keeps its raw HTML; the pipeline's sanitiser takes it from there.
+    const fromMarkdown = importBytes(Buffer.from(`# 培训班侧记\n\n正文。\n\n${payloads}\n`, 'utf8'), 'markdown');
+    expect(fromMarkdown.body).toContain('<script>');
+    expect(dangers(await render(fromMarkdown.body))).toEqual([]);
   });
 
   test('the schema is one module the importer can reuse', () => {
