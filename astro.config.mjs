@@ -1,13 +1,14 @@
 // @ts-check
-import { createHash } from 'node:crypto';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import { rehypeHeadingIds } from './src/markdown/rehype-heading-ids.ts';
 import { lectern } from './src/integrations/lectern.ts';
+import { buildTimings } from './src/integrations/timings.ts';
 import { contentDir } from './src/archive/content-dir.ts';
 import { deployment } from './src/archive/deployment.ts';
+import { cacheDir } from './src/archive/cache-dir.ts';
 
 const content = contentDir();
 const { site, base } = deployment(content);
@@ -22,7 +23,7 @@ export default defineConfig({
   compressHTML: false,
   // One content-layer cache per content folder, so building a test fixture never
   // reuses entries of the demo archive (or the other way round).
-  cacheDir: `./node_modules/.astro/${createHash('sha256').update(content).digest('hex').slice(0, 12)}`,
+  cacheDir: cacheDir(content, import.meta.dirname),
   markdown: {
     // Astro 7's default processor (Sätteri) runs no remark plugins, and CommonMark
     // leaves `**“三维问题”**和` literal; remark-cjk-friendly fixes that. SmartyPants
@@ -33,6 +34,7 @@ export default defineConfig({
       smartypants: false,
     }),
   },
-  integrations: [mdx(), lectern({ content })],
+  // buildTimings last: its build:done mark comes after every other integration's work.
+  integrations: [mdx(), lectern({ content }), buildTimings()],
   devToolbar: { enabled: false },
 });

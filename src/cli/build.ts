@@ -1,6 +1,8 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { reportArchive } from './check.ts';
+import { mark, writeTimings } from '../integrations/timings.ts';
+import { cacheDir } from '../archive/cache-dir.ts';
 
 export interface BuildOptions {
   /** Project root: where astro.config.mjs is. */
@@ -15,16 +17,28 @@ export interface BuildOptions {
  * that folder in only at the end, so a failed build leaves the previous site whole.
  */
 export async function buildArchive(options: BuildOptions): Promise<boolean> {
+  try {
+    return await checkAndBuild(options);
+  } finally {
+    writeTimings();
+  }
+}
+
+async function checkAndBuild(options: BuildOptions): Promise<boolean> {
+  mark('check:start');
   const { ok } = reportArchive(options.content, process.stderr);
+  mark('check:end');
   if (!ok) {
     process.stderr.write(`Build stopped before writing anything; ${relative(options.outDir)} is unchanged.\n`);
     return false;
   }
+  if (process.env.LECTERN_CACHE === 'clear') rmSync(cacheDir(options.content, options.root), { recursive: true, force: true });
   const staging = `${options.outDir}.staging-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   process.env.LECTERN_CONTENT = options.content;
   process.env.LECTERN_CHECKED = '1';
   try {
+    mark('astro:start');
     const { build } = await import('astro');
     await build({ root: options.root, outDir: staging, logLevel: process.env.LECTERN_LOG === 'debug' ? 'debug' : 'info' });
   } catch (error) {
@@ -33,7 +47,9 @@ export async function buildArchive(options: BuildOptions): Promise<boolean> {
     process.stderr.write(`Build failed; ${relative(options.outDir)} is unchanged.\n`);
     return false;
   }
+  mark('astro:end');
   swapIn(staging, options.outDir);
+  mark('swap:end');
   return true;
 }
 
