@@ -12,6 +12,7 @@ import { cacheDir } from './src/archive/cache-dir.ts';
 
 const content = contentDir();
 const { site, base } = deployment(content);
+const cache = cacheDir(content, import.meta.dirname);
 
 export default defineConfig({
   site,
@@ -23,7 +24,7 @@ export default defineConfig({
   compressHTML: false,
   // One content-layer cache per content folder, so building a test fixture never
   // reuses entries of the demo archive (or the other way round).
-  cacheDir: cacheDir(content, import.meta.dirname),
+  cacheDir: cache,
   markdown: {
     // Astro 7's default processor (Sätteri) runs no remark plugins, and CommonMark
     // leaves `**“三维问题”**和` literal; remark-cjk-friendly fixes that. SmartyPants
@@ -35,6 +36,6 @@ export default defineConfig({
     }),
   },
   // buildTimings last: its build:done mark comes after every other integration's work.
-  integrations: [mdx(), lectern({ content }), buildTimings()],
+  integrations: [mdx(), lectern({ content, cacheDir: cache }), buildTimings()],
   devToolbar: { enabled: false },
 });

@@ -128,10 +128,11 @@ async function measureIncremental(archive: BenchArchive, out: string): Promise<I
 function table(about: Machine, runs: Run[]): string {
   const header = ['', ...runs.flatMap((r) => (r.peer ? [`Lectern ${r.docs}`, `peer ${r.docs}`, 'ratio'] : [`Lectern ${r.docs}`]))];
   const phaseNames = ['load+validate', 'render', '  content sync', '  pages', 'search index', 'total'];
+  // Wall time, then CPU time of the whole process tree: on a shared machine the second is the steadier figure.
   const cell = (r: BuildResult | undefined, name: string, key: 'ms' | 'peakRss') => {
     const phase = r?.phases.find((p) => p.name === name);
     if (!phase) return '—';
-    return key === 'ms' ? seconds(phase.ms) : mebibytes(phase.peakRss);
+    return key === 'ms' ? `${seconds(phase.ms)} (${phase.cpu.toFixed(1)} s CPU)` : mebibytes(phase.peakRss);
   };
   const ratio = (a: number | undefined, b: number | undefined) => (a && b ? (a / b).toFixed(2) : '—');
   const rows: string[][] = [];

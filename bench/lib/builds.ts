@@ -5,13 +5,15 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { peakBetween, runSampled, type RunResult } from './process-tree.ts';
+import { cpuBetween, peakBetween, runSampled, type RunResult } from './process-tree.ts';
 import { folderSize, loadAverage } from './measure.ts';
 import { writeHugoSite } from './hugo-site.ts';
 
 export interface Phase {
   name: string;
   ms: number;
+  /** CPU seconds of the whole process tree during the phase. */
+  cpu: number;
   peakRss: number;
 }
 
@@ -56,7 +58,7 @@ function lecternPhases(run: RunResult, marks: Record<string, number>): Phase[] {
   const searchEnd = marks['search:end'];
   const renderEnd = searchStart ?? marks['astro:build:done'] ?? end;
   const phase = (name: string, from: number | undefined, to: number | undefined): Phase[] =>
-    from === undefined || to === undefined ? [] : [{ name, ms: to - from, peakRss: peakBetween(run.samples, from, to) }];
+    from === undefined || to === undefined ? [] : [{ name, ms: to - from, cpu: cpuBetween(run.samples, from, to), peakRss: peakBetween(run.samples, from, to) }];
   return [
     ...phase('load+validate', marks['check:start'], marks['check:end']),
     ...phase('render', marks['check:end'], renderEnd),
@@ -89,9 +91,9 @@ export async function buildPeer(archive: string, dir: string): Promise<PeerResul
     cpuSeconds: hugo.cpuSeconds + pagefind.cpuSeconds,
     peakRss: Math.max(hugo.peakRss, pagefind.peakRss),
     phases: [
-      { name: 'render', ms: hugo.wallMs, peakRss: hugo.peakRss },
-      { name: 'search index', ms: pagefind.wallMs, peakRss: pagefind.peakRss },
-      { name: 'total', ms: wallMs, peakRss: Math.max(hugo.peakRss, pagefind.peakRss) },
+      { name: 'render', ms: hugo.wallMs, cpu: hugo.cpuSeconds, peakRss: hugo.peakRss },
+      { name: 'search index', ms: pagefind.wallMs, cpu: pagefind.cpuSeconds, peakRss: pagefind.peakRss },
+      { name: 'total', ms: wallMs, cpu: hugo.cpuSeconds + pagefind.cpuSeconds, peakRss: Math.max(hugo.peakRss, pagefind.peakRss) },
     ],
     distBytes: 0,
     distFiles: 0,

@@ -11,6 +11,8 @@ export interface Sample {
   t: number;
   /** Bytes resident in the tree at that moment (sum of VmRSS). */
   rss: number;
+  /** CPU seconds the tree had used by then (its live processes and the children they reaped). */
+  cpu: number;
 }
 
 export interface RunResult {
@@ -52,7 +54,7 @@ export function runSampled(command: string, args: string[], options: RunOptions 
     });
     const sample = () => {
       if (child.pid === undefined) return;
-      samples.push({ t: Date.now(), rss: treeRss(child.pid) });
+      samples.push({ t: Date.now(), ...treeUsage(child.pid) });
     };
     const timer = setInterval(sample, INTERVAL_MS);
     child.on('error', (error) => {
@@ -75,33 +77,55 @@ export function peakBetween(samples: Sample[], from: number, to: number): number
   return peak;
 }
 
-/** Sum of the resident memory of `root` and all its descendants. */
-export function treeRss(root: number): number {
+/** CPU seconds used between two moments, from the samples (the machine is shared: CPU time is steadier than wall time). */
+export function cpuBetween(samples: Sample[], from: number, to: number): number {
+  let first: Sample | undefined;
+  let last: Sample | undefined;
+  for (const s of samples) {
+    if (s.t < from) first = s;
+    else if (s.t <= to + INTERVAL_MS) {
+      first ??= s;
+      last = s;
+    }
+  }
+  return first && last ? Math.max(0, last.cpu - first.cpu) : 0;
+}
+
+/** Resident memory (bytes) and CPU seconds of `root` and all its descendants. */
+export function treeUsage(root: number): { rss: number; cpu: number } {
   const children = new Map<number, number[]>();
+  const stats = new Map<number, { ticks: number }>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     const stat = readStat(Number(name));
     if (!stat) continue;
+    stats.set(stat.pid, stat);
     const list = children.get(stat.ppid);
     if (list) list.push(stat.pid);
     else children.set(stat.ppid, [stat.pid]);
   }
-  let total = 0;
+  let rss = 0;
+  let ticks = 0;
   const stack = [root];
   while (stack.length > 0) {
     const pid = stack.pop()!;
-    total += rssOf(pid);
+    rss += rssOf(pid);
+    ticks += stats.get(pid)?.ticks ?? 0;
     stack.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return { rss, cpu: ticks / TICKS_PER_SECOND };
 }
 
-function readStat(pid: number): { pid: number; ppid: number } | undefined {
+const TICKS_PER_SECOND = 100;
+
+function readStat(pid: number): { pid: number; ppid: number; ticks: number } | undefined {
   try {
     const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name is in parentheses and may itself hold spaces or parentheses.
     const rest = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return { pid, ppid: Number(rest[1]) };
+    // utime, stime, cutime, cstime: fields 14–17 of stat, 11–14 of `rest` (0-based, from field 3).
+    const ticks = Number(rest[11]) + Number(rest[12]) + Number(rest[13]) + Number(rest[14]);
+    return { pid, ppid: Number(rest[1]), ticks };
   } catch {
     return undefined; // the process ended between readdir and read
   }

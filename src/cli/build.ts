@@ -3,6 +3,7 @@ import path from 'node:path';
 import { reportArchive } from './check.ts';
 import { mark, writeTimings } from '../integrations/timings.ts';
 import { cacheDir } from '../archive/cache-dir.ts';
+import { shareArchive } from '../archive/shared-archive.ts';
 
 export interface BuildOptions {
   /** Project root: where astro.config.mjs is. */
@@ -26,7 +27,7 @@ export async function buildArchive(options: BuildOptions): Promise<boolean> {
 
 async function checkAndBuild(options: BuildOptions): Promise<boolean> {
   mark('check:start');
-  const { ok } = reportArchive(options.content, process.stderr);
+  const { ok, archive } = reportArchive(options.content, process.stderr);
   mark('check:end');
   if (!ok) {
     process.stderr.write(`Build stopped before writing anything; ${relative(options.outDir)} is unchanged.\n`);
@@ -37,6 +38,7 @@ async function checkAndBuild(options: BuildOptions): Promise<boolean> {
   rmSync(staging, { recursive: true, force: true });
   process.env.LECTERN_CONTENT = options.content;
   process.env.LECTERN_CHECKED = '1';
+  shareArchive(archive);
   try {
     mark('astro:start');
     const { build } = await import('astro');

@@ -4,21 +4,25 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { readArchive } from '../archive/read-archive.ts';
 import { formatProblem, sortProblems } from '../archive/problems.ts';
+import { dataStoreFromDisk } from './data-store-from-disk.ts';
 
 export interface LecternOptions {
   /** Absolute path of the content folder. */
   content: string;
+  /** Astro's cache folder for this content folder (where the content store is written). */
+  cacheDir: string;
 }
 
 /**
  * Wires Lectern into Astro: refuses to start on content with problems (listing
  * all of them, as `lectern check` does) and publishes each course's `media/`.
  */
-export function lectern({ content }: LecternOptions): AstroIntegration {
+export function lectern({ content, cacheDir }: LecternOptions): AstroIntegration {
   return {
     name: 'lectern',
     hooks: {
-      'astro:config:setup': ({ logger }) => {
+      'astro:config:setup': ({ logger, updateConfig }) => {
+        updateConfig({ vite: { plugins: [dataStoreFromDisk(cacheDir)] } });
         // `lectern build` has already checked and printed the list.
         if (process.env.LECTERN_CHECKED === '1') return;
         const problems = sortProblems(readArchive(content).problems);
