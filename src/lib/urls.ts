@@ -17,6 +17,7 @@ export const paths = {
   people: () => 'people/',
   year: (year: number | string) => `years/${year}/`,
   years: () => 'years/',
+  tags: () => 'tags/',
   tag: (tag: string) => `tags/${encodeURIComponent(tag)}/`,
   search: () => 'search/',
   media: (course: string, file: string) => `courses/${course}/${file.replace(/^\.?\//, '')}`,

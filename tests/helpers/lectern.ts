@@ -1,5 +1,6 @@
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import path from 'node:path';
+import { withBuildLock } from './build-lock.ts';
 import { projectRoot, tempDir } from './paths.ts';
 
 const cli = path.join(projectRoot, 'src/cli/lectern.ts');
@@ -15,10 +16,20 @@ export function runLectern(args: string[], env: NodeJS.ProcessEnv = {}, cwd = pr
   const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [cli, ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    env: { ...withoutViteEnv(process.env), ASTRO_TELEMETRY_DISABLED: '1', ...env },
     maxBuffer: 64 * 1024 * 1024,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Vitest copies Vite's `BASE_URL`, `MODE`, `DEV`, `PROD` and `SSR` into process.env;
+ * an Astro build in a child process would take that `BASE_URL` over its configured base path.
+ */
+function withoutViteEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const rest = { ...env };
+  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete rest[key];
+  return rest;
 }
 
 const builds = new Map<string, string>();
@@ -32,7 +43,7 @@ export function buildSite(content: string, env: NodeJS.ProcessEnv = {}): string 
   const cached = builds.get(key);
   if (cached) return cached;
   const out = path.join(tempDir('lectern-site-'), 'dist');
-  const result = runLectern(['build', '--content', content, '--out', out], env);
+  const result = withBuildLock(() => runLectern(['build', '--content', content, '--out', out], env));
   if (result.status !== 0) {
     throw new Error(`lectern build of ${content} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
   }
