@@ -1,4 +1,5 @@
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { reportArchive } from './check.ts';
 import { mark, writeTimings } from '../integrations/timings.ts';
@@ -55,12 +56,25 @@ async function checkAndBuild(options: BuildOptions): Promise<boolean> {
   return true;
 }
 
-/** Two renames: the old site is moved aside, the new one takes its name, the old one is removed. */
+/**
+ * Two renames: the old site is moved aside, the new one takes its name. The old one is
+ * then removed by a process of its own, because deleting tens of thousands of files took
+ * longer than building a changed document (docs/scaling.md); the command returns as soon
+ * as the new site is in place. A leftover (a removal cut short) goes with the next build.
+ */
 function swapIn(staging: string, outDir: string): void {
   const previous = `${outDir}.previous-${process.pid}`;
   if (existsSync(outDir)) renameSync(outDir, previous);
   renameSync(staging, outDir);
-  rmSync(previous, { recursive: true, force: true });
+  const leftovers = readdirSync(path.dirname(outDir))
+    .filter((name) => name.startsWith(`${path.basename(outDir)}.previous-`))
+    .map((name) => path.join(path.dirname(outDir), name));
+  if (leftovers.length === 0) return;
+  const remover = spawn(process.execPath, ['-e', 'for (const dir of process.argv.slice(1)) require("node:fs").rmSync(dir, { recursive: true, force: true });', ...leftovers], {
+    detached: true,
+    stdio: 'ignore',
+  });
+  remover.unref();
 }
 
 /** The folder as the editor would type it: relative when inside the working folder. */

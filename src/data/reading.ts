@@ -11,7 +11,7 @@ import { resolvePeople } from '../lib/people.ts';
 import { relatedDocuments } from '../lib/related.ts';
 import type { Session } from '../schemas/course.ts';
 import { partialDateYear, type PartialDate } from '../lib/partial-date.ts';
-import { getCourses, getDocuments, type ArchiveDoc, type CourseEntry } from './archive.ts';
+import { getCourseDocuments, getCourses, getDocuments, type ArchiveDoc, type CourseEntry } from './archive.ts';
 import { getPeopleIndex } from './site.ts';
 
 /** One agenda entry with the course it belongs to. */
@@ -45,27 +45,75 @@ export function getPeopleDirectory(): Promise<PeopleDirectory<ArchiveDoc, Sessio
 
 /** The documents of a course in agenda order (how the compilation and previous/next run). */
 export async function getCourseReadingOrder(course: CourseEntry): Promise<ArchiveDoc[]> {
-  const documents = (await getDocuments()).filter((doc) => doc.course === course.id);
-  return agendaOrder(course.data.sessions, documents);
+  return agendaOrder(course.data.sessions, await getCourseDocuments(course.id));
 }
 
 export async function getNeighbours(course: CourseEntry, doc: ArchiveDoc) {
   return neighbours(await getCourseReadingOrder(course), doc.id);
 }
 
+interface Relatable {
+  doc: ArchiveDoc;
+  course: string;
+  id: string;
+  people: string[];
+  tags: string[];
+  date: string;
+  /** Place in the archive's order, so candidates are ranked as the whole list would be. */
+  order: number;
+}
+
+interface RelatedIndex {
+  byDoc: Map<ArchiveDoc, Relatable>;
+  /** `p:<person id>` and `t:<tag>` → the documents that have them. */
+  byKey: Map<string, Relatable[]>;
+  relatable(doc: ArchiveDoc, order: number): Relatable;
+}
+
+let relatedIndex: Promise<RelatedIndex> | undefined;
+
+/** Documents by person and by tag, built once: only those can be related to a page. */
+function getRelatedIndex(): Promise<RelatedIndex> {
+  relatedIndex ??= (async () => {
+    const { idOfName } = await getPeopleDirectory();
+    const relatable = (d: ArchiveDoc, order: number): Relatable => ({
+      doc: d,
+      course: d.course,
+      id: d.id,
+      people: d.principal.map((p) => idOfName.get(p.name) ?? p.id),
+      tags: d.entry.data.tags ?? [],
+      date: d.date,
+      order,
+    });
+    const byDoc = new Map<ArchiveDoc, Relatable>();
+    const byKey = new Map<string, Relatable[]>();
+    (await getDocuments()).forEach((doc, order) => {
+      const r = relatable(doc, order);
+      byDoc.set(doc, r);
+      for (const key of [...new Set(r.people)].map((p) => `p:${p}`).concat([...new Set(r.tags)].map((t) => `t:${t}`))) {
+        const list = byKey.get(key);
+        if (list) list.push(r);
+        else byKey.set(key, [r]);
+      }
+    });
+    return { byDoc, byKey, relatable };
+  })();
+  return relatedIndex;
+}
+
+/**
+ * Related documents (lib/related.ts), ranked among the documents that share a person or a
+ * tag with `doc` only — the same result as ranking the whole archive, which every
+ * document page did before and which made the build grow with the square of the archive.
+ */
 export async function getRelated(doc: ArchiveDoc): Promise<ArchiveDoc[]> {
-  const { idOfName } = await getPeopleDirectory();
-  const relatable = (d: ArchiveDoc) => ({
-    doc: d,
-    course: d.course,
-    id: d.id,
-    people: d.principal.map((p) => idOfName.get(p.name) ?? p.id),
-    tags: d.entry.data.tags ?? [],
-    date: d.date,
-  });
-  const all = (await getDocuments()).map(relatable);
-  const self = all.find((r) => r.doc === doc) ?? relatable(doc);
-  return relatedDocuments(self, all).map((r) => r.doc);
+  const index = await getRelatedIndex();
+  const self = index.byDoc.get(doc) ?? index.relatable(doc, -1);
+  const candidates = new Set<Relatable>();
+  for (const p of self.people) for (const r of index.byKey.get(`p:${p}`) ?? []) candidates.add(r);
+  for (const t of self.tags) for (const r of index.byKey.get(`t:${t}`) ?? []) candidates.add(r);
+  const ordered = [...candidates].sort((a, b) => a.order - b.order);
+  return relatedDocuments(self, ordered).map((r) => r.doc);
 }
 
 export interface YearContents {
@@ -93,8 +141,15 @@ export interface TagContents {
   documents: ArchiveDoc[];
 }
 
-/** Every tag of a course or a document, by number of uses, then in Chinese order. */
-export async function getTags(): Promise<TagContents[]> {
+let tagList: Promise<TagContents[]> | undefined;
+
+/** Every tag of a course or a document, by number of uses, then in Chinese order; once per build (the layout asks on every page). */
+export function getTags(): Promise<TagContents[]> {
+  tagList ??= collectTags();
+  return tagList;
+}
+
+async function collectTags(): Promise<TagContents[]> {
   const tags = new Map<string, TagContents>();
   const tagOf = (tag: string) => {
     let entry = tags.get(tag);

@@ -5,6 +5,7 @@ import type { AstroIntegration } from 'astro';
 import { readArchive } from '../archive/read-archive.ts';
 import { formatProblem, sortProblems } from '../archive/problems.ts';
 import { dataStoreFromDisk } from './data-store-from-disk.ts';
+import { EXTERNAL_HTML_ENV } from '../markdown/html-cache.ts';
 
 export interface LecternOptions {
   /** Absolute path of the content folder. */
@@ -21,8 +22,11 @@ export function lectern({ content, cacheDir }: LecternOptions): AstroIntegration
   return {
     name: 'lectern',
     hooks: {
-      'astro:config:setup': ({ logger, updateConfig }) => {
+      'astro:config:setup': ({ logger, updateConfig, command }) => {
         updateConfig({ vite: { plugins: [dataStoreFromDisk(cacheDir)] } });
+        // Bodies outside the store in builds (html-cache.ts); `astro dev` keeps Astro's way.
+        if (command === 'build') process.env[EXTERNAL_HTML_ENV] = '1';
+        else delete process.env[EXTERNAL_HTML_ENV];
         // `lectern build` has already checked and printed the list.
         if (process.env.LECTERN_CHECKED === '1') return;
         const problems = sortProblems(readArchive(content).problems);

@@ -5,8 +5,20 @@ import { checkedArchive } from '../archive/shared-archive.ts';
 import type { DocumentKind } from '../schemas/document.ts';
 import { needsUnified, renderMarkdown } from '../markdown/render-markdown.ts';
 import { RENDERER_VERSION } from '../markdown/renderer-version.ts';
+import { EXTERNAL_HTML_ENV, HTML_KEY, htmlCacheDir, pruneCachedHtml, writeCachedHtml } from '../markdown/html-cache.ts';
 
 const watching = new Set<ArchiveCollection>();
+
+/** The digests each collection still uses; files no collection uses are pruned once all four have loaded. */
+const inUse = new Map<ArchiveCollection, string[]>();
+const COLLECTIONS: ArchiveCollection[] = ['courses', 'speech', 'lecture', 'writeup'];
+
+function keepHtml(collection: ArchiveCollection, dir: string, digests: string[]): void {
+  inUse.set(collection, digests);
+  if (!COLLECTIONS.every((c) => inUse.has(c))) return;
+  pruneCachedHtml(dir, new Set([...inUse.values()].flat()));
+  inUse.clear();
+}
 
 export type ArchiveCollection = 'courses' | DocumentKind;
 
@@ -47,6 +59,8 @@ export function archiveLoader(content: string, collection: ArchiveCollection): L
               .filter((d) => d.kind === collection)
               .map((d) => ({ id: `${d.course}/${d.id}`, file: d.file, data: d.data, body: d.body }));
       const root = fileURLToPath(config.root);
+      const external = process.env[EXTERNAL_HTML_ENV] === '1';
+      const htmlDir = htmlCacheDir(fileURLToPath(config.cacheDir));
       const seen = new Set<string>();
       let rendered = 0;
       let slow = 0;
@@ -54,9 +68,10 @@ export function archiveLoader(content: string, collection: ArchiveCollection): L
         seen.add(entry.id);
         const digest = generateDigest({ renderer: RENDERER_VERSION, body: entry.body, data: entry.data });
         const previous = store.get(entry.id);
-        if (previous?.digest === digest && previous.rendered) continue;
+        const previousExternal = previous?.rendered?.metadata?.[HTML_KEY] !== undefined;
+        if (previous?.digest === digest && previous.rendered && previousExternal === external) continue;
         const absolute = path.join(archive.root, entry.file);
-        let html: { html: string; metadata: { headings: { depth: number; slug: string; text: string }[] } };
+        let html: { html: string; metadata: { headings: { depth: number; slug: string; text: string }[]; [key: string]: unknown } };
         if (needsUnified(entry.body)) {
           const result = await renderWithUnified(entry.body, { fileURL: pathToFileURL(absolute) });
           html = { html: result.html, metadata: { ...result.metadata, headings: result.metadata?.headings ?? [] } };
@@ -66,9 +81,14 @@ export function archiveLoader(content: string, collection: ArchiveCollection): L
           html = { html: result.html, metadata: { headings: result.headings } };
         }
         rendered++;
+        if (external) {
+          writeCachedHtml(htmlDir, digest, html.html);
+          html = { html: '', metadata: { ...html.metadata, [HTML_KEY]: digest } };
+        }
         store.set({ id: entry.id, data: entry.data, digest, filePath: path.relative(root, absolute), rendered: html });
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+      if (external) keepHtml(collection, htmlDir, [...seen].map((id) => store.get(id)?.digest ?? ''));
       logger.info(`${entries.length} entries, ${rendered} rendered (${slow} with unified), ${entries.length - rendered} unchanged`);
     },
   };
