@@ -14,7 +14,7 @@ export interface RelatableDocument {
 }
 
 /** How much a shared person, a shared tag and the same course count. */
-const WEIGHT = { person: 3, tag: 2, course: 1 } as const;
+export const WEIGHT = { person: 3, tag: 2, course: 1 } as const;
 
 export const RELATED_LIMIT = 5;
 
