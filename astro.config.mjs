@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import { rehypeHeadingIds } from './src/markdown/rehype-heading-ids.ts';
 import { lectern } from './src/integrations/lectern.ts';
+import { linking } from './src/integrations/linking.ts';
 import { buildTimings } from './src/integrations/timings.ts';
 import { contentDir } from './src/archive/content-dir.ts';
 import { deployment } from './src/archive/deployment.ts';
@@ -20,6 +21,8 @@ export default defineConfig({
   trailingSlash: 'always',
   // Stylesheets as files, never inline, so the Content-Security-Policy needs no 'unsafe-inline'.
   build: { format: 'directory', inlineStylesheets: 'never' },
+  // Scripts as files too: Astro inlines small ones otherwise, which a strict CSP would block.
+  vite: { build: { assetsInlineLimit: 0 } },
   // Whitespace between inline elements is meaningful in running text; keep it.
   compressHTML: false,
   // One content-layer cache per content folder, so building a test fixture never
@@ -36,6 +39,6 @@ export default defineConfig({
     }),
   },
   // buildTimings last: its build:done mark comes after every other integration's work.
-  integrations: [mdx(), lectern({ content, cacheDir: cache }), buildTimings()],
+  integrations: [mdx(), lectern({ content, cacheDir: cache }), linking(), buildTimings()],
   devToolbar: { enabled: false },
 });

@@ -10,6 +10,7 @@ import { toPartialDate } from '../lib/partial-date.ts';
 import { isValidId, personIdFromName } from '../lib/slug.ts';
 import { parseLocatedYaml, splitFrontmatter, type LocatedYaml } from './frontmatter.ts';
 import { describeValue, fieldName, issuesToProblems, problemMessage, type Problem } from './problems.ts';
+import { permalinkProblems } from './permalinks.ts';
 
 export interface ArchiveCourse {
   id: string;
@@ -81,6 +82,7 @@ class ArchiveReader {
       if (course) courses.push(course);
       documents.push(...docs);
     }
+    this.problems.push(...permalinkProblems(this.root, documents, courses));
     return {
       root: this.root,
       site,

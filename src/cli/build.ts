@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { reportArchive } from './check.ts';
+import { keepPermalinkRecord } from './permalinks.ts';
 import { mark, writeTimings } from '../integrations/timings.ts';
 import { cacheDir } from '../archive/cache-dir.ts';
 import { shareArchive } from '../archive/shared-archive.ts';
@@ -34,24 +35,43 @@ async function checkAndBuild(options: BuildOptions): Promise<boolean> {
     process.stderr.write(`Build stopped before writing anything; ${relative(options.outDir)} is unchanged.\n`);
     return false;
   }
+  // A full build from nothing (the benchmark's): no content store, rendered bodies or pages kept from before.
   if (process.env.LECTERN_CACHE === 'clear') rmSync(cacheDir(options.content, options.root), { recursive: true, force: true });
   const staging = `${options.outDir}.staging-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
+  // Vite reads these names from the environment into import.meta.env, over Astro's own values:
+  // a stray BASE_URL drops the base path from every link, a stray DEV=1 publishes drafts.
+  // Test runners set all of them (vitest: BASE_URL=/, DEV=1, MODE=test).
+  for (const name of ['BASE_URL', 'SITE', 'ASSETS_PREFIX', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[name];
   process.env.LECTERN_CONTENT = options.content;
   process.env.LECTERN_CHECKED = '1';
+  // The content loaders take the archive just checked instead of reading every file again.
   shareArchive(archive);
+  // When the output folder is outside the working directory, Astro renders pages from
+  // `<cwd>/.astro/.prerender/`, which two builds running at once (parallel tests) overwrite
+  // for each other. A working directory of its own per build, inside the project so that the
+  // rendered chunks still find node_modules, keeps them apart.
+  const cwd = process.cwd();
+  const workDir = path.join(options.root, '.astro', 'builds', String(process.pid));
   try {
+    mkdirSync(workDir, { recursive: true });
+    process.chdir(workDir);
     mark('astro:start');
     const { build } = await import('astro');
     await build({ root: options.root, outDir: staging, logLevel: process.env.LECTERN_LOG === 'debug' ? 'debug' : 'info' });
   } catch (error) {
+    process.chdir(cwd);
+    rmSync(workDir, { recursive: true, force: true });
     rmSync(staging, { recursive: true, force: true });
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.stderr.write(`Build failed; ${relative(options.outDir)} is unchanged.\n`);
     return false;
   }
   mark('astro:end');
+  process.chdir(cwd);
+  rmSync(workDir, { recursive: true, force: true });
   swapIn(staging, options.outDir);
+  keepPermalinkRecord(archive);
   mark('swap:end');
   return true;
 }
@@ -70,10 +90,11 @@ function swapIn(staging: string, outDir: string): void {
     .filter((name) => name.startsWith(`${path.basename(outDir)}.previous-`))
     .map((name) => path.join(path.dirname(outDir), name));
   if (leftovers.length === 0) return;
-  const remover = spawn(process.execPath, ['-e', 'for (const dir of process.argv.slice(1)) require("node:fs").rmSync(dir, { recursive: true, force: true });', ...leftovers], {
-    detached: true,
-    stdio: 'ignore',
-  });
+  const remover = spawn(
+    process.execPath,
+    ['-e', 'for (const dir of process.argv.slice(1)) require("node:fs").rmSync(dir, { recursive: true, force: true });', ...leftovers],
+    { detached: true, stdio: 'ignore' },
+  );
   remover.unref();
 }
 

@@ -1,64 +1,99 @@
 #!/usr/bin/env node
 /**
- * The `lectern` command: check and build an archive without knowing Astro.
- * Exit status: 0 done, 1 problems in the content or a failed build, 2 usage error.
+ * The `lectern` command: check, build, permalinks, import and new, without knowing Astro.
+ * Exit status: 0 done, 1 problems in the content, a failed build or a file not
+ * imported, 2 usage error.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { contentDir } from '../archive/content-dir.ts';
+import { cliMessages } from '../i18n/messages.ts';
+import { fill } from '../i18n/ui.ts';
 import { reportArchive } from './check.ts';
 import { buildArchive } from './build.ts';
+import { recordArchivePermalinks } from './permalinks.ts';
+import { processIo, type CliIo } from './io.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-const usage = `Usage: lectern <command> [options]
+type Command = (argv: string[], io: CliIo) => Promise<number>;
 
-Commands:
-  check            report every problem in the archive, as path:line: field: message
-  build            check, then build the site into dist/ (replaced only on success)
+/** Each command parses its own options; import and new load their modules only when run. */
+const commands: Record<string, Command> = {
+  check: runCheck,
+  build: runBuild,
+  permalinks: runPermalinks,
+  import: async (argv, io) => (await import('./import.ts')).runImport(argv, io),
+  new: async (argv, io) => (await import('./new.ts')).runNew(argv, io),
+};
 
-Options:
-  --content DIR    the content folder (default: $LECTERN_CONTENT or ./content)
-  --out DIR        the output folder of build (default: $LECTERN_OUT or ./dist)
-  -h, --help       show this help
-`;
-
-async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        content: { type: 'string' },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
+async function main(argv: string[], io: CliIo): Promise<number> {
+  const words = cliMessages();
+  // The command is the first word that names one, so options may come before it (lectern --content x check).
+  const at = argv.findIndex((arg) => arg in commands || arg === 'help');
+  if (at === -1) {
+    const asksHelp = argv.includes('-h') || argv.includes('--help');
+    if (asksHelp) {
+      io.stdout.write(words.help.main);
+      return 0;
+    }
+    io.stderr.write(`${argv.length > 0 ? `${fill(words.usage.unknownCommand, { args: argv.join(' ') })}\n\n` : ''}${words.help.main}`);
     return 2;
   }
-  const { values, positionals } = parsed;
-  const [command, ...rest] = positionals;
-  if (values.help || command === 'help') {
-    process.stdout.write(usage);
+  const name = argv[at];
+  const rest = [...argv.slice(0, at), ...argv.slice(at + 1)];
+  if (name === 'help') {
+    const topic = rest[0];
+    const known = topic !== undefined && topic !== 'main' && topic in words.help;
+    io.stdout.write(known ? words.help[topic as keyof typeof words.help] : words.help.main);
     return 0;
   }
-  const content = values.content ? path.resolve(values.content) : contentDir();
-  switch (command) {
-    case 'check':
-      if (rest.length > 0) break;
-      return reportArchive(content).ok ? 0 : 1;
-    case 'build': {
-      if (rest.length > 0) break;
-      const outDir = path.resolve(values.out ?? process.env.LECTERN_OUT ?? path.join(projectRoot, 'dist'));
-      return (await buildArchive({ root: projectRoot, content, outDir })) ? 0 : 1;
-    }
-  }
-  process.stderr.write(`${command ? `Unknown command or argument: ${[command, ...rest].join(' ')}\n\n` : ''}${usage}`);
-  return 2;
+  return commands[name](rest, io);
 }
 
-process.exitCode = await main(process.argv.slice(2));
+async function runCheck(argv: string[], io: CliIo): Promise<number> {
+  const parsed = parseCommon(argv, io, 'check', {});
+  if (typeof parsed === 'number') return parsed;
+  return reportArchive(parsed.content, io.stdout).ok ? 0 : 1;
+}
+
+async function runBuild(argv: string[], io: CliIo): Promise<number> {
+  const parsed = parseCommon(argv, io, 'build', { out: { type: 'string' } });
+  if (typeof parsed === 'number') return parsed;
+  const out = parsed.values.out;
+  const outDir = path.resolve(io.cwd, typeof out === 'string' ? out : (process.env.LECTERN_OUT ?? path.join(projectRoot, 'dist')));
+  return (await buildArchive({ root: projectRoot, content: parsed.content, outDir })) ? 0 : 1;
+}
+
+async function runPermalinks(argv: string[], io: CliIo): Promise<number> {
+  const parsed = parseCommon(argv, io, 'permalinks', {});
+  if (typeof parsed === 'number') return parsed;
+  return recordArchivePermalinks(parsed.content) ? 0 : 1;
+}
+
+type ExtraOptions = Record<string, { type: 'string' | 'boolean' }>;
+
+/** `--content` and `--help` for check, build and permalinks; a number is the exit status to stop with. */
+function parseCommon(argv: string[], io: CliIo, name: 'check' | 'build' | 'permalinks', extra: ExtraOptions): { content: string; values: Record<string, unknown> } | number {
+  const help = cliMessages().help[name];
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { content: { type: 'string' }, help: { type: 'boolean', short: 'h' }, ...extra } });
+  } catch (error) {
+    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${help}`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    io.stdout.write(help);
+    return 0;
+  }
+  if (parsed.positionals.length > 0) {
+    io.stderr.write(`${fill(cliMessages().usage.unknownCommand, { args: parsed.positionals.join(' ') })}\n\n${help}`);
+    return 2;
+  }
+  const content = typeof parsed.values.content === 'string' ? path.resolve(io.cwd, parsed.values.content) : contentDir(io.cwd);
+  return { content, values: parsed.values };
+}
+
+process.exitCode = await main(process.argv.slice(2), processIo());

@@ -169,6 +169,18 @@ export const zhCN = {
   // search (issue 5)
 
   // feeds, embeds, meta tags (issue 8)
+  'site.footer.parent': '返回{name}',
+  'feed.site': '{site}最新文稿',
+  'feed.description.site': '{site}最新发布的讲话、讲稿与侧记',
+  'feed.title.course': '{course} - {site}',
+  'feed.description.course': '{course}的讲话、讲稿与侧记',
+  'embed.latest.title': '最新文稿',
+  'embed.more': '更多文稿',
+  'embed.course.more': '进入培训班页面',
+  'embed.empty': '还没有文稿。',
+  'meta.columnType.course': '培训班',
+  'redirect.title': '页面已移动',
+  'redirect.body': '本页已移至：',
 
   'notFound.title': '页面不存在',
   'notFound.body': '您访问的页面不存在或已被移动。可以回到首页，或搜索您要找的内容。',

@@ -21,4 +21,13 @@ export const paths = {
   tag: (tag: string) => `tags/${encodeURIComponent(tag)}/`,
   search: () => 'search/',
   media: (course: string, file: string) => `courses/${course}/${file.replace(/^\.?\//, '')}`,
+  // feeds, indexes and embeds (issue 8)
+  rss: () => 'rss.xml',
+  jsonFeed: () => 'feed.json',
+  courseRss: (course: string) => `courses/${course}/rss.xml`,
+  courseJsonFeed: (course: string) => `courses/${course}/feed.json`,
+  documentsJson: () => 'documents.json',
+  sitemap: () => 'sitemap-index.xml',
+  embedLatest: () => 'embed/latest/',
+  embedCourse: (course: string) => `embed/courses/${course}/`,
 };
