@@ -37,7 +37,13 @@ export function publishedDocuments(documents: readonly ArchiveDocument[], course
  * Problems with aliases (not a path, taken by a page, claimed twice) and with
  * published URLs that no document answers any more. Part of `lectern check`.
  */
-export function permalinkProblems(root: string, documents: readonly ArchiveDocument[], courses: readonly ArchiveCourse[]): Problem[] {
+export function permalinkProblems(
+  root: string,
+  documents: readonly ArchiveDocument[],
+  courses: readonly ArchiveCourse[],
+  /** Only this course was read (LECTERN_COURSE): the other courses' addresses are not its business. */
+  onlyCourse?: string,
+): Problem[] {
   const { base } = deployment(root);
   const problems: Problem[] = [...aliasProblems(root, documents, courses, base)];
   const { record, problem } = readPermalinkRecord(root);
@@ -46,6 +52,7 @@ export function permalinkProblems(root: string, documents: readonly ArchiveDocum
   const published = publishedDocuments(documents, courses, base);
   const recordText = readFileSync(path.join(root, PERMALINKS_FILE), 'utf8');
   for (const broken of brokenPermalinks(record, published)) {
+    if (onlyCourse !== undefined && !broken.url.startsWith(`courses/${onlyCourse}/`)) continue;
     const old = `/${broken.url}`;
     if (broken.movedTo) {
       const doc = documents.find((d) => d.file === broken.movedTo!.file)!;

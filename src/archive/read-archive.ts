@@ -11,6 +11,7 @@ import { isValidId, personIdFromName } from '../lib/slug.ts';
 import { parseLocatedYaml, splitFrontmatter, type LocatedYaml } from './frontmatter.ts';
 import { describeValue, fieldName, issuesToProblems, problemMessage, type Problem } from './problems.ts';
 import { permalinkProblems } from './permalinks.ts';
+import { selectedCourse } from './course-filter.ts';
 
 export interface ArchiveCourse {
   id: string;
@@ -52,9 +53,14 @@ const folderKinds = new Map(documentKinds.map((kind) => [kindFolders[kind], kind
  * Reads every file of a content folder and collects every problem in it, so an
  * editor sees the whole list at once. Never throws for bad content.
  */
-export function readArchive(root: string): Archive {
-  const reader = new ArchiveReader(path.resolve(root));
+export function readArchive(root: string, options: ReadOptions = {}): Archive {
+  const reader = new ArchiveReader(path.resolve(root), options.course ?? selectedCourse());
   return reader.read();
+}
+
+export interface ReadOptions {
+  /** Read only this course folder (with site.yaml and people.yaml); default `LECTERN_COURSE`. */
+  course?: string;
 }
 
 class ArchiveReader {
@@ -63,9 +69,11 @@ class ArchiveReader {
   private fileCount = 0;
 
   private readonly root: string;
+  private readonly course: string | undefined;
 
-  constructor(root: string) {
+  constructor(root: string, course: string | undefined) {
     this.root = root;
+    this.course = course;
   }
 
   read(): Archive {
@@ -74,15 +82,19 @@ class ArchiveReader {
     const peopleIndex = buildPeopleIndex(people);
     const courses: ArchiveCourse[] = [];
     const documents: ArchiveDocument[] = [];
-    for (const name of this.listDir('')) {
-      if (!this.isDirectory(name)) continue;
+    const folders = this.listDir('').filter((name) => this.isDirectory(name));
+    if (this.course !== undefined && !folders.includes(this.course)) {
+      this.problems.push({ file: `${this.course}/`, message: problemMessage('courseNotFound', { course: this.course, known: folders.join(', ') || '—' }) });
+    }
+    for (const name of folders) {
+      if (this.course !== undefined && name !== this.course) continue;
       const course = this.readCourse(name);
       const { documents: docs, ids } = this.readCourseDocuments(name);
       this.checkAgenda(name, ids);
       if (course) courses.push(course);
       documents.push(...docs);
     }
-    this.problems.push(...permalinkProblems(this.root, documents, courses));
+    this.problems.push(...permalinkProblems(this.root, documents, courses, this.course));
     return {
       root: this.root,
       site,

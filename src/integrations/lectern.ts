@@ -5,6 +5,7 @@ import type { AstroIntegration } from 'astro';
 import { readArchive } from '../archive/read-archive.ts';
 import { formatProblem, sortProblems } from '../archive/problems.ts';
 import { dataStoreFromDisk } from './data-store-from-disk.ts';
+import { selectedCourse } from '../archive/course-filter.ts';
 import { EXTERNAL_HTML_ENV } from '../markdown/html-cache.ts';
 
 export interface LecternOptions {
@@ -45,9 +46,10 @@ export function lectern({ content, cacheDir }: LecternOptions): AstroIntegration
 /** `<content>/<course>/media/` → `<out>/courses/<course>/media/`, where pages link to it. */
 function copyCourseMedia(content: string, outDir: string): number {
   let count = 0;
+  const only = selectedCourse();
   for (const course of readdirSync(content, { withFileTypes: true })) {
     const media = path.join(content, course.name, 'media');
-    if (!course.isDirectory() || !existsSync(media)) continue;
+    if (!course.isDirectory() || !existsSync(media) || (only !== undefined && course.name !== only)) continue;
     cpSync(media, path.join(outDir, 'courses', course.name, 'media'), { recursive: true, dereference: false });
     count++;
   }
