@@ -12,6 +12,7 @@ import { parseLocatedYaml, splitFrontmatter, type LocatedYaml } from './frontmat
 import { describeValue, fieldName, issuesToProblems, problemMessage, type Problem } from './problems.ts';
 import { permalinkProblems } from './permalinks.ts';
 import { selectedCourse } from './course-filter.ts';
+import { CheckCache, type CachedFile } from './check-cache.ts';
 
 export interface ArchiveCourse {
   id: string;
@@ -54,13 +55,15 @@ const folderKinds = new Map(documentKinds.map((kind) => [kindFolders[kind], kind
  * editor sees the whole list at once. Never throws for bad content.
  */
 export function readArchive(root: string, options: ReadOptions = {}): Archive {
-  const reader = new ArchiveReader(path.resolve(root), options.course ?? selectedCourse());
+  const reader = new ArchiveReader(path.resolve(root), options.course ?? selectedCourse(), options.cacheFile ? new CheckCache(options.cacheFile) : undefined);
   return reader.read();
 }
 
 export interface ReadOptions {
   /** Read only this course folder (with site.yaml and people.yaml); default `LECTERN_COURSE`. */
   course?: string;
+  /** A file where clean readings of unchanged files are kept between reads (check-cache.ts). */
+  cacheFile?: string;
 }
 
 class ArchiveReader {
@@ -70,10 +73,14 @@ class ArchiveReader {
 
   private readonly root: string;
   private readonly course: string | undefined;
+  private readonly cache: CheckCache | undefined;
+  /** Markdown files read and validated this time, to be remembered when they had no problem. */
+  private readonly fresh: { file: string; text: string; value: unknown; data: unknown }[] = [];
 
-  constructor(root: string, course: string | undefined) {
+  constructor(root: string, course: string | undefined, cache: CheckCache | undefined) {
     this.root = root;
     this.course = course;
+    this.cache = cache;
   }
 
   read(): Archive {
@@ -95,6 +102,11 @@ class ArchiveReader {
       documents.push(...docs);
     }
     this.problems.push(...permalinkProblems(this.root, documents, courses, this.course));
+    if (this.cache) {
+      const troubled = new Set(this.problems.map((problem) => problem.file));
+      for (const read of this.fresh) if (!troubled.has(read.file)) this.cache.set(read.file, read.text, read.value, read.data);
+      this.cache.save();
+    }
     return {
       root: this.root,
       site,
@@ -147,7 +159,7 @@ class ArchiveReader {
     const parsed = this.readMarkdown(file);
     if (!parsed) return undefined;
     this.parsedCourses.set(file, parsed);
-    const data = this.validate(courseSchema, parsed.yaml, file, parsed.yamlLine);
+    const data = this.validated(courseSchema, parsed, file);
     this.checkCourseDates(file, parsed);
     if (!data) return undefined;
     return { id: folder, file, data, body: parsed.body };
@@ -214,7 +226,7 @@ class ArchiveReader {
     const parsed = this.readMarkdown(file);
     if (!parsed) return undefined;
     const schema: z.ZodType<DocumentData> = documentSchemas[kind];
-    const data = this.validate(schema, parsed.yaml, file, parsed.yamlLine);
+    const data = this.validated(schema, parsed, file);
     const raw = asRecord(parsed.yaml.value);
     this.checkFiles(file, parsed, [
       ...rawFiles(raw.attachments, 'attachments', 'file'),
@@ -258,6 +270,14 @@ class ArchiveReader {
     });
   }
 
+  /** The front matter through `schema`, or what it gave the last time the file had this text. */
+  private validated<T>(schema: z.ZodType<T>, parsed: ParsedMarkdown, file: string): T | undefined {
+    if (parsed.cached) return parsed.cached.data as T;
+    const data = this.validate(schema, parsed.yaml, file, parsed.yamlLine);
+    if (data !== undefined && this.cache) this.fresh.push({ file, text: parsed.text, value: parsed.yaml.value, data });
+    return data;
+  }
+
   private validate<T>(schema: z.ZodType<T>, yaml: LocatedYaml, file: string, firstLine: number): T | undefined {
     const result = schema.safeParse(yaml.value ?? {});
     if (result.success) return result.data;
@@ -273,9 +293,22 @@ class ArchiveReader {
       this.problems.push({ file, line: 1, message: problemMessage('noFrontmatter') });
       return undefined;
     }
+    const cached = this.cache?.get(file, text);
+    if (cached) {
+      // Lines are only needed for a problem found by a cross-file rule: parse then.
+      const source = split.yaml;
+      let located: LocatedYaml | undefined;
+      const locate = () => (located ??= parseLocatedYaml(source));
+      const yaml: LocatedYaml = {
+        value: cached.value,
+        lineOf: (at) => locate().lineOf(at),
+        lineOfKey: (at, key) => locate().lineOfKey(at, key),
+      };
+      return { yaml, yamlLine: split.yamlLine, body: split.body, bodyLine: split.bodyLine, text, cached };
+    }
     const yaml = this.parseYaml(file, split.yaml, split.yamlLine);
     if (!yaml) return undefined;
-    return { yaml, yamlLine: split.yamlLine, body: split.body, bodyLine: split.bodyLine };
+    return { yaml, yamlLine: split.yamlLine, body: split.body, bodyLine: split.bodyLine, text };
   }
 
   private readYamlFile(file: string): LocatedYaml | undefined {
@@ -330,6 +363,10 @@ interface ParsedMarkdown {
   yamlLine: number;
   body: string;
   bodyLine: number;
+  /** The file's whole text, which keys the check cache. */
+  text: string;
+  /** What the check cache remembers of this exact text, when it does. */
+  cached?: CachedFile;
 }
 
 interface FieldFile {

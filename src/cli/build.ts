@@ -28,15 +28,16 @@ export async function buildArchive(options: BuildOptions): Promise<boolean> {
 }
 
 async function checkAndBuild(options: BuildOptions): Promise<boolean> {
+  const cache = cacheDir(options.content, options.root);
+  // A full build from nothing (the benchmark's): no check results, content store, rendered bodies or pages kept from before.
+  if (process.env.LECTERN_CACHE === 'clear') rmSync(cache, { recursive: true, force: true });
   mark('check:start');
-  const { ok, archive } = reportArchive(options.content, process.stderr);
+  const { ok, archive } = reportArchive(options.content, process.stderr, { cacheFile: path.join(cache, 'lectern-check.json') });
   mark('check:end');
   if (!ok) {
     process.stderr.write(`Build stopped before writing anything; ${relative(options.outDir)} is unchanged.\n`);
     return false;
   }
-  // A full build from nothing (the benchmark's): no content store, rendered bodies or pages kept from before.
-  if (process.env.LECTERN_CACHE === 'clear') rmSync(cacheDir(options.content, options.root), { recursive: true, force: true });
   const staging = `${options.outDir}.staging-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   // Vite reads these names from the environment into import.meta.env, over Astro's own values:
