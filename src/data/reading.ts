@@ -8,7 +8,7 @@ import { contentDir } from '../archive/content-dir.ts';
 import { agendaOrder, neighbours } from '../lib/course-order.ts';
 import { buildPeopleDirectory, type PeopleDirectory, type PersonEntry } from '../lib/people-directory.ts';
 import { resolvePeople } from '../lib/people.ts';
-import { RELATED_LIMIT, WEIGHT, relatedDocuments } from '../lib/related.ts';
+import { relatedIndex } from '../lib/related.ts';
 import type { Session } from '../schemas/course.ts';
 import { partialDateYear, type PartialDate } from '../lib/partial-date.ts';
 import { getCourseDocuments, getCourses, getDocuments, type ArchiveDoc, type CourseEntry } from './archive.ts';
@@ -59,89 +59,27 @@ interface Relatable {
   people: string[];
   tags: string[];
   date: string;
-  /** Place in the archive's order (getDocuments), which breaks ties as the whole list would. */
-  order: number;
 }
 
-interface RelatedIndex {
-  all: Relatable[];
-  byDoc: Map<ArchiveDoc, Relatable>;
-  /** `p:<person id>` and `t:<tag>` → the documents that have them, each once, in archive order. */
-  byKey: Map<string, Relatable[]>;
-  relatable(doc: ArchiveDoc, order: number): Relatable;
-  /** Scratch counters, one per document: shared people and shared tags of the current query. */
-  people: Int32Array;
-  tags: Int32Array;
-}
+let related: Promise<{ byDoc: Map<ArchiveDoc, Relatable>; find: (doc: Relatable) => Relatable[]; relatable: (doc: ArchiveDoc) => Relatable }> | undefined;
 
-let relatedIndex: Promise<RelatedIndex> | undefined;
-
-/** Documents by person and by tag, built once: only those can be related to a page. */
-function getRelatedIndex(): Promise<RelatedIndex> {
-  relatedIndex ??= (async () => {
+/** Related documents (lib/related.ts), from an index of the archive built once per build. */
+export async function getRelated(doc: ArchiveDoc): Promise<ArchiveDoc[]> {
+  related ??= (async () => {
     const { idOfName } = await getPeopleDirectory();
-    const relatable = (d: ArchiveDoc, order: number): Relatable => ({
+    const relatable = (d: ArchiveDoc): Relatable => ({
       doc: d,
       course: d.course,
       id: d.id,
       people: d.principal.map((p) => idOfName.get(p.name) ?? p.id),
       tags: d.entry.data.tags ?? [],
       date: d.date,
-      order,
     });
     const all = (await getDocuments()).map(relatable);
-    const byDoc = new Map<ArchiveDoc, Relatable>();
-    const byKey = new Map<string, Relatable[]>();
-    for (const r of all) {
-      byDoc.set(r.doc, r);
-      for (const key of relatedKeys(r)) {
-        const list = byKey.get(key);
-        if (list) list.push(r);
-        else byKey.set(key, [r]);
-      }
-    }
-    return { all, byDoc, byKey, relatable, people: new Int32Array(all.length), tags: new Int32Array(all.length) };
+    return { byDoc: new Map(all.map((r) => [r.doc, r])), find: relatedIndex(all), relatable };
   })();
-  return relatedIndex;
-}
-
-function relatedKeys(r: Relatable): string[] {
-  return [...new Set(r.people)].map((p) => `p:${p}`).concat([...new Set(r.tags)].map((t) => `t:${t}`));
-}
-
-/**
- * Related documents: the same ranking as lib/related.ts over the whole archive (shared
- * people weigh 3, shared tags 2, the same course 1; then newer first, then archive order),
- * counted only over the documents that share a person or a tag with `doc`. Ranking the
- * whole archive on every document page made the build grow with the square of the archive.
- */
-export async function getRelated(doc: ArchiveDoc): Promise<ArchiveDoc[]> {
-  const index = await getRelatedIndex();
-  const self = index.byDoc.get(doc);
-  // A document outside the list (a draft shown in dev) is ranked the simple way.
-  if (!self) return relatedDocuments(index.relatable(doc, -1), index.all).map((r) => r.doc);
-  const touched: Relatable[] = [];
-  const count = (lists: (Relatable[] | undefined)[], counter: Int32Array) => {
-    for (const list of lists) {
-      for (const r of list ?? []) {
-        if (index.people[r.order] === 0 && index.tags[r.order] === 0) touched.push(r);
-        counter[r.order]++;
-      }
-    }
-  };
-  count([...new Set(self.people)].map((p) => index.byKey.get(`p:${p}`)), index.people);
-  count([...new Set(self.tags)].map((t) => index.byKey.get(`t:${t}`)), index.tags);
-  const scored = touched
-    .filter((r) => r !== self && !(r.course === self.course && r.id === self.id))
-    .map((r) => ({ r, score: index.people[r.order] * WEIGHT.person + index.tags[r.order] * WEIGHT.tag + (r.course === self.course ? WEIGHT.course : 0) }));
-  for (const r of touched) {
-    index.people[r.order] = 0;
-    index.tags[r.order] = 0;
-  }
-  return scored
-    .sort((a, b) => b.score - a.score || (a.r.date < b.r.date ? 1 : a.r.date > b.r.date ? -1 : 0) || a.r.order - b.r.order)
-    .slice(0, RELATED_LIMIT)
-    .map(({ r }) => r.doc);
+  const { byDoc, find, relatable } = await related;
+  return find(byDoc.get(doc) ?? relatable(doc)).map((r) => r.doc);
 }
 
 export interface YearContents {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { readArchive } from '../archive/read-archive.ts';
+import { checkedArchive } from '../archive/shared-archive.ts';
 import { formatProblem, sortProblems } from '../archive/problems.ts';
 import { dataStoreFromDisk } from './data-store-from-disk.ts';
 import { selectedCourse } from '../archive/course-filter.ts';
@@ -36,11 +37,28 @@ export function lectern({ content, cacheDir }: LecternOptions): AstroIntegration
         throw new Error(`${problems.length} problem(s) in ${content}; run \`npx lectern check\` for the list.`);
       },
       'astro:build:done': ({ dir, logger }) => {
+        checkEveryDocumentBuilt(content, fileURLToPath(dir));
         const copied = copyCourseMedia(content, fileURLToPath(dir));
         logger.info(`copied the media of ${copied} course(s)`);
       },
     },
   };
+}
+
+/**
+ * Every published document has its page. Astro renders an empty site, without an error,
+ * when its content store cannot be read at render time (a cache folder removed while a
+ * build ran): that site must never replace the published one.
+ */
+function checkEveryDocumentBuilt(content: string, outDir: string): void {
+  const archive = checkedArchive(content);
+  const courses = new Set(archive.courses.filter((c) => !c.data.draft).map((c) => c.id));
+  const missing = archive.documents
+    .filter((doc) => !doc.data.draft && courses.has(doc.course))
+    .filter((doc) => !existsSync(path.join(outDir, 'courses', doc.course, doc.id, 'index.html')));
+  if (missing.length === 0) return;
+  const list = missing.slice(0, 5).map((doc) => doc.file).join(', ');
+  throw new Error(`${missing.length} document(s) have no page after the build (${list}${missing.length > 5 ? ', …' : ''}); the content store was probably removed while the build ran.`);
 }
 
 /** `<content>/<course>/media/` → `<out>/courses/<course>/media/`, where pages link to it. */

@@ -1,0 +1,62 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appendFileSync, cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { withBuildLock } from '../helpers/build-lock.ts';
+import { runLectern } from '../helpers/lectern.ts';
+import { fixture, tempDir } from '../helpers/paths.ts';
+
+/**
+ * A rebuild reuses what did not change (check results, rendered bodies, pages whose
+ * cache key is unchanged) and must never serve a stale page. Timings are the
+ * benchmark's business (npm run bench); here only correctness.
+ */
+let root = '';
+let content = '';
+let out = '';
+
+function build(): string {
+  const result = withBuildLock(() => runLectern(['build', '--content', content, '--out', out]));
+  expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
+  return result.stdout;
+}
+
+const page = (route: string) => readFileSync(path.join(out, route, 'index.html'), 'utf8');
+const modified = (route: string) => statSync(path.join(out, route, 'index.html')).mtimeMs;
+
+beforeAll(() => {
+  root = tempDir('lectern-incremental-');
+  content = path.join(root, 'content');
+  out = path.join(root, 'dist');
+  cpSync(fixture('basic'), content, { recursive: true });
+  build();
+});
+
+describe('rebuilding after a change', () => {
+  it('takes unchanged pages from the cache and renders nothing again', () => {
+    const log = build();
+    expect(log).toMatch(/\(restored\)/);
+    expect(log).toMatch(/lectern:lecture\] 3 entries, 0 rendered/);
+  });
+
+  it('shows a changed body on its page and in its course compilation, and leaves other pages as they were', () => {
+    const before = page('courses/quren-2024/kaiban');
+    appendFileSync(path.join(content, 'dabieshan-2024/lectures/piaojuezhi.md'), '\n增量构建测试追加的一段文字。\n');
+    const log = build();
+    expect(log).toMatch(/lectern:lecture\] 3 entries, 1 rendered/);
+    expect(page('courses/dabieshan-2024/piaojuezhi')).toContain('增量构建测试追加的一段文字。');
+    expect(page('courses/dabieshan-2024/print')).toContain('增量构建测试追加的一段文字。');
+    expect(page('courses/quren-2024/kaiban')).toBe(before);
+  });
+
+  it('shows a changed title on every page that lists the document', () => {
+    const file = path.join(content, 'dabieshan-2024/lectures/piaojuezhi.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('title: 民生实事项目人大代表票决制', 'title: 民生实事项目人大代表票决制（修订）'));
+    const earlier = modified('courses/quren-2024/kaiban');
+    build();
+    for (const route of ['courses/dabieshan-2024/piaojuezhi', 'courses/dabieshan-2024', '']) {
+      expect(page(route), route).toContain('民生实事项目人大代表票决制（修订）');
+    }
+    // Lists, related documents and people pages all come from the front matter: every page is rendered again.
+    expect(modified('courses/quren-2024/kaiban')).toBeGreaterThan(earlier);
+  });
+});
