@@ -16,6 +16,7 @@ import { paths } from '../lib/urls.ts';
 import { deployment } from './deployment.ts';
 import { parseLocatedYaml, splitFrontmatter } from './frontmatter.ts';
 import { problemMessage, type Problem } from './problems.ts';
+import { courseSelected } from './course-filter.ts';
 import type { ArchiveCourse, ArchiveDocument } from './read-archive.ts';
 
 /** The documents the build publishes (no drafts, only those of a valid course), with their aliases as site paths. */
@@ -41,7 +42,7 @@ export function permalinkProblems(
   root: string,
   documents: readonly ArchiveDocument[],
   courses: readonly ArchiveCourse[],
-  /** Only this course was read (LECTERN_COURSE): the other courses' addresses are not its business. */
+  /** Only these courses were read (LECTERN_COURSE): the other courses' addresses are not its business. */
   onlyCourse?: string,
 ): Problem[] {
   const { base } = deployment(root);
@@ -52,7 +53,7 @@ export function permalinkProblems(
   const published = publishedDocuments(documents, courses, base);
   const recordText = readFileSync(path.join(root, PERMALINKS_FILE), 'utf8');
   for (const broken of brokenPermalinks(record, published)) {
-    if (onlyCourse !== undefined && !broken.url.startsWith(`courses/${onlyCourse}/`)) continue;
+    if (!courseSelected(onlyCourse, broken.url.split('/')[1] ?? '')) continue;
     const old = `/${broken.url}`;
     if (broken.movedTo) {
       const doc = documents.find((d) => d.file === broken.movedTo!.file)!;

@@ -11,7 +11,7 @@ import { isValidId, personIdFromName } from '../lib/slug.ts';
 import { parseLocatedYaml, splitFrontmatter, type LocatedYaml } from './frontmatter.ts';
 import { describeValue, fieldName, issuesToProblems, problemMessage, type Problem } from './problems.ts';
 import { permalinkProblems } from './permalinks.ts';
-import { selectedCourse } from './course-filter.ts';
+import { courseSelected, selectedCourse } from './course-filter.ts';
 import { CheckCache, type CachedFile } from './check-cache.ts';
 
 export interface ArchiveCourse {
@@ -90,11 +90,11 @@ class ArchiveReader {
     const courses: ArchiveCourse[] = [];
     const documents: ArchiveDocument[] = [];
     const folders = this.listDir('').filter((name) => this.isDirectory(name));
-    if (this.course !== undefined && !folders.includes(this.course)) {
+    if (this.course !== undefined && !folders.some((name) => courseSelected(this.course, name))) {
       this.problems.push({ file: `${this.course}/`, message: problemMessage('courseNotFound', { course: this.course, known: folders.join(', ') || '—' }) });
     }
     for (const name of folders) {
-      if (this.course !== undefined && name !== this.course) continue;
+      if (!courseSelected(this.course, name)) continue;
       const course = this.readCourse(name);
       const { documents: docs, ids } = this.readCourseDocuments(name);
       this.checkAgenda(name, ids);

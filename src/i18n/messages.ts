@@ -50,7 +50,7 @@ const en = {
     permalinkGone: '{url} ("{title}") was published, but no document has that address or alias now: if the document moved, add {url} to its aliases; to withdraw it on purpose, delete this line',
     permalinksFile: 'cannot read the record of published addresses: {reason}',
     // scale: LECTERN_COURSE builds one course as a site of its own
-    courseNotFound: 'LECTERN_COURSE is "{course}", but there is no course folder of that name (courses: {known})',
+    courseNotFound: 'LECTERN_COURSE is "{course}", but no course folder matches it (courses: {known})',
   },
   permalinks: {
     recorded: 'Recorded {added} new address(es) in {file} ({total} in all); commit it with the content.',
@@ -108,7 +108,7 @@ const zhCN: Messages = {
     permalinkGone: '已发布的网址 {url}（《{title}》）现在没有对应的文稿：如果文稿改名或移动了，请把 {url} 写入它的 aliases；如确需撤下，请删除本行',
     permalinksFile: '无法读取已发布网址记录：{reason}',
     // scale: LECTERN_COURSE builds one course as a site of its own
-    courseNotFound: 'LECTERN_COURSE 为“{course}”，但没有这个培训班文件夹（现有：{known}）',
+    courseNotFound: 'LECTERN_COURSE 为“{course}”，但没有与之相符的培训班文件夹（现有：{known}）',
   },
   permalinks: {
     recorded: '在 {file} 中新记录了 {added} 个网址（共 {total} 个），请与内容一起提交。',

@@ -6,7 +6,7 @@ import { readArchive } from '../archive/read-archive.ts';
 import { checkedArchive } from '../archive/shared-archive.ts';
 import { formatProblem, sortProblems } from '../archive/problems.ts';
 import { dataStoreFromDisk } from './data-store-from-disk.ts';
-import { selectedCourse } from '../archive/course-filter.ts';
+import { courseSelected, selectedCourse } from '../archive/course-filter.ts';
 import { EXTERNAL_HTML_ENV } from '../markdown/html-cache.ts';
 
 export interface LecternOptions {
@@ -67,7 +67,7 @@ function copyCourseMedia(content: string, outDir: string): number {
   const only = selectedCourse();
   for (const course of readdirSync(content, { withFileTypes: true })) {
     const media = path.join(content, course.name, 'media');
-    if (!course.isDirectory() || !existsSync(media) || (only !== undefined && course.name !== only)) continue;
+    if (!course.isDirectory() || !existsSync(media) || !courseSelected(only, course.name)) continue;
     cpSync(media, path.join(outDir, 'courses', course.name, 'media'), { recursive: true, dereference: false });
     count++;
   }

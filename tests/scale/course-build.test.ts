@@ -26,6 +26,19 @@ describe('LECTERN_COURSE: one course as a site of its own', () => {
   it('refuses a course that does not exist, naming the ones that do', () => {
     const result = runLectern(['check', '--content', fixture('basic')], { LECTERN_COURSE: 'no-such-course' });
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain('no-such-course/: LECTERN_COURSE is "no-such-course", but there is no course folder of that name (courses: dabieshan-2024, quren-2024)');
+    expect(result.stdout).toContain('no-such-course/: LECTERN_COURSE is "no-such-course", but no course folder matches it (courses: dabieshan-2024, quren-2024)');
+  });
+});
+
+describe('courseSelected', () => {
+  it('matches ids, lists and * patterns', async () => {
+    const { courseSelected } = await import('../../src/archive/course-filter.ts');
+    expect(courseSelected(undefined, 'xinyang-2024')).toBe(true);
+    expect(courseSelected('xinyang-2024', 'xinyang-2024')).toBe(true);
+    expect(courseSelected('xinyang-2024', 'xinyang-2024-2')).toBe(false);
+    expect(courseSelected('a, xinyang-2024', 'xinyang-2024')).toBe(true);
+    expect(courseSelected('*-2019-*', 'qingchuan-2019-02')).toBe(true);
+    expect(courseSelected('*-2019-*', 'qingchuan-2020-02')).toBe(false);
+    expect(courseSelected('x.y', 'xzy')).toBe(false);
   });
 });
