@@ -6,6 +6,7 @@ import remarkCjkFriendly from 'remark-cjk-friendly';
 import { rehypeHeadingIds } from './src/markdown/rehype-heading-ids.ts';
 import { lectern } from './src/integrations/lectern.ts';
 import { linking } from './src/integrations/linking.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 import { buildTimings } from './src/integrations/timings.ts';
 import { contentDir } from './src/archive/content-dir.ts';
 import { deployment } from './src/archive/deployment.ts';
@@ -39,7 +40,7 @@ export default defineConfig({
     }),
   },
   // buildTimings last: its build:done mark comes after every other integration's work.
-  integrations: [mdx(), lectern({ content, cacheDir: cache }), linking(), buildTimings()],
+  integrations: [mdx(), lectern({ content, cacheDir: cache }), linking(), searchIndex({ content }), buildTimings()],
   devToolbar: { enabled: false },
   // Pages whose cache key (src/data/cache-keys.ts) and code are unchanged are copied from
   // the last build: a changed document renders its own pages, not the whole archive.

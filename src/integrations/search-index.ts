@@ -1,0 +1,46 @@
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { buildSearchIndex, type SearchIndexOptions } from './search-index-build.ts';
+
+export interface SearchIndexIntegrationOptions {
+  /** Absolute path of the content folder (for `people.yaml`). */
+  content: string;
+}
+
+/**
+ * Builds the Pagefind index after the site is built, inside the folder the build
+ * wrote (a staging folder under `lectern build`, swapped in only on success), so
+ * a failed index fails the build and leaves the published site untouched.
+ * `LECTERN_SEARCH_SHARD_SIZE` sets the pages per index (default 1,000).
+ */
+export function searchIndex({ content }: SearchIndexIntegrationOptions): AstroIntegration {
+  return {
+    name: 'lectern:search',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const log = logger.fork('lectern:search');
+        const options: SearchIndexOptions = {
+          outDir: fileURLToPath(dir),
+          content,
+          shardSize: shardSize(),
+          align: process.env.LECTERN_SEARCH_ALIGN === '1',
+        };
+        try {
+          const report = await buildSearchIndex(options);
+          log.info(
+            `indexed ${report.pages} page(s) in ${report.shards} index(es) in ${Math.round(report.totalMs)} ms ` +
+              `(preparing text ${Math.round(report.prepareMs)} ms, Pagefind ${Math.round(report.indexMs + report.writeMs)} ms; ` +
+              `${report.traditional} in Traditional characters; ${report.names} names, ${report.terms} terms kept whole)`,
+          );
+        } catch (error) {
+          throw new Error(`Building the search index failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        }
+      },
+    },
+  };
+}
+
+function shardSize(): number | undefined {
+  const value = Number(process.env.LECTERN_SEARCH_SHARD_SIZE);
+  return Number.isInteger(value) && value > 0 ? value : undefined;
+}

@@ -1,0 +1,94 @@
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { AstroIntegrationLogger } from 'astro';
+import { Converter } from 'opencc-js/t2cn';
+import { describe, expect, it } from 'vitest';
+import { searchIndex } from '../../src/integrations/search-index.ts';
+import { prepareHtml } from '../../src/integrations/search-index-build.ts';
+import type { SearchFacets } from '../../src/lib/search-facets.ts';
+import { buildDictionary, intlSegmenter } from '../../src/lib/search-query.ts';
+import { BODY_START, WORD_BREAK } from '../../src/lib/search-text.ts';
+import { tempDir } from '../helpers/paths.ts';
+
+const toSimplified = Converter({ from: 'tw', to: 'cn' });
+const segment = intlSegmenter();
+const dictionary = buildDictionary(['吴文毅'], ['代表法']);
+
+/** A document page as the site renders it, reduced to what indexing reads. */
+function page(title: string, body: string, facets = ''): string {
+  return `<!doctype html><html lang="zh-CN"><head><title>${title}</title></head><body><header><nav>首页</nav></header><main id="main">
+<article class="article" data-pagefind-body><div hidden data-pagefind-ignore>${facets}</div>
+<p class="kind">讲稿</p><h1>${title}</h1><dl><div><dt>主讲人</dt><dd>吴文毅</dd></div></dl>
+<div class="body"><p>${body}</p></div></article></main><footer>主办单位</footer></body></html>`;
+}
+
+describe('prepareHtml', () => {
+  it('adds word breaks, byline punctuation and the body marker, and nothing a reader would see', () => {
+    const { html, traditional } = prepareHtml(page('代表法讲座', '吴文毅讲代表法规定。'), dictionary, segment, toSimplified);
+    expect(traditional).toBe(false);
+    expect(html).toContain(`吴${WORD_BREAK}文${WORD_BREAK}毅`);
+    expect(html).toContain('<dt>主讲人：</dt>');
+    expect(html).toContain(`</dl>${BODY_START}`);
+    expect(html.replace(/[\u200B\u2063]|：(?=<\/dt>)|。(?=<\/dd>)/g, '')).toBe(page('代表法讲座', '吴文毅讲代表法规定。'));
+  });
+
+  it('indexes a Traditional page in Simplified characters, keeping its title for display', () => {
+    const { html, traditional } = prepareHtml(page('港區全國人大代表的發言', '作為全國人大代表，我想談談這幾年履職的體會。'), dictionary, segment, toSimplified);
+    expect(traditional).toBe(true);
+    expect(html.replaceAll(WORD_BREAK, '')).toContain('作为全国人大代表，我想谈谈这几年履职的体会。');
+    expect(html).toContain('data-pagefind-meta="display_title[data-value]" data-value="港區全國人大代表的發言"');
+  });
+});
+
+describe('the search index integration', () => {
+  function logger(lines: string[]): AstroIntegrationLogger {
+    const log = {
+      options: {} as AstroIntegrationLogger['options'],
+      label: 'lectern:search',
+      fork: () => log,
+      info: (message: string) => lines.push(message),
+      warn: (message: string) => lines.push(`warn: ${message}`),
+      error: (message: string) => lines.push(`error: ${message}`),
+      debug: () => undefined,
+    };
+    return log as unknown as AstroIntegrationLogger;
+  }
+  const hook = searchIndex({ content: tempDir() }).hooks['astro:build:done'] as (options: { dir: URL; logger: AstroIntegrationLogger }) => Promise<void>;
+
+  it('indexes the document pages into the build folder and logs how many, how long', async () => {
+    const out = tempDir('lectern-index-');
+    const facets = (course: string, kind: string, date: string) =>
+      `<span data-pagefind-filter="course[data-value]" data-value="${course}" data-label="测试培训班"></span>` +
+      `<span data-pagefind-filter="kind[data-value]" data-pagefind-meta="kind[data-value]" data-value="${kind}"></span>` +
+      `<span data-pagefind-sort="date[data-value]" data-pagefind-meta="date[data-value]" data-value="${date}"></span>` +
+      `<span data-pagefind-filter="person[data-value]" data-value="wu-wenyi" data-label="吴文毅"></span>` +
+      `<span data-pagefind-filter="tag[data-value]" data-value="代表法"></span>`;
+    for (const [id, title, date] of [['a', '代表法讲座', '2024-04'], ['b', '议案讲座', '2023']]) {
+      mkdirSync(path.join(out, 'courses/c', id), { recursive: true });
+      writeFileSync(path.join(out, 'courses/c', id, 'index.html'), page(title, '正文。', facets('c', 'lecture', date)));
+    }
+    writeFileSync(path.join(out, 'index.html'), '<html lang="zh-CN"><body><h1>首页</h1></body></html>');
+    const lines: string[] = [];
+    await hook({ dir: pathToFileURL(`${out}/`), logger: logger(lines) });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^indexed 2 page\(s\) in 1 index\(es\) in \d+ ms/);
+    expect(existsSync(path.join(out, 'pagefind/pagefind.js'))).toBe(true);
+    const written: SearchFacets = JSON.parse(readFileSync(path.join(out, 'pagefind/lectern-facets.json'), 'utf8'));
+    expect(Object.values(written.pages).sort()).toEqual([
+      [0, 'lecture', '2023', [0], [0]],
+      [0, 'lecture', '2024-04', [0], [0]],
+    ]);
+    expect(written.courses).toEqual([['c', '测试培训班']]);
+    for (const id of Object.keys(written.pages)) expect(existsSync(path.join(out, 'pagefind/fragment', `${id}.pf_fragment`))).toBe(true);
+    expect(JSON.parse(readFileSync(path.join(out, 'pagefind/lectern-search.json'), 'utf8'))).toMatchObject({ names: ['吴文毅'], shards: [] });
+  });
+
+  it('fails the build with the cause attached when it cannot index', async () => {
+    const missing = path.join(tempDir(), 'no-such-build');
+    const error = await hook({ dir: pathToFileURL(`${missing}/`), logger: logger([]) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toMatch(/^Building the search index failed: ENOENT/);
+    expect((error as Error).cause).toBeInstanceOf(Error);
+  });
+});
