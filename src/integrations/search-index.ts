@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { buildSearchIndex, type SearchIndexOptions } from './search-index-build.ts';
+import { timed } from './timings.ts';
 
 export interface SearchIndexIntegrationOptions {
   /** Absolute path of the content folder (for `people.yaml`). */
@@ -26,7 +27,7 @@ export function searchIndex({ content }: SearchIndexIntegrationOptions): AstroIn
           align: process.env.LECTERN_SEARCH_ALIGN === '1',
         };
         try {
-          const report = await buildSearchIndex(options);
+          const report = await timed('search', () => buildSearchIndex(options));
           log.info(
             `indexed ${report.pages} page(s) in ${report.shards} index(es) in ${Math.round(report.totalMs)} ms ` +
               `(preparing text ${Math.round(report.prepareMs)} ms, Pagefind ${Math.round(report.indexMs + report.writeMs)} ms; ` +
