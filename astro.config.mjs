@@ -40,7 +40,7 @@ export default defineConfig({
     }),
   },
   // buildTimings last: its build:done mark comes after every other integration's work.
-  integrations: [mdx(), lectern({ content, cacheDir: cache }), linking(), searchIndex({ content }), buildTimings()],
+  integrations: [mdx(), lectern({ content, cacheDir: cache }), linking(), searchIndex({ content, cacheDir: cache }), buildTimings()],
   devToolbar: { enabled: false },
   // Pages whose cache key (src/data/cache-keys.ts) and code are unchanged are copied from
   // the last build: a changed document renders its own pages, not the whole archive.

@@ -140,7 +140,6 @@ function table(about: Machine, runs: Run[]): string {
     rows.push([`${name} (time)`, ...runs.flatMap((r) => (r.peer ? [cell(r.lectern, name, 'ms'), cell(r.peer, name, 'ms'), name === 'total' ? ratio(r.lectern.wallMs, r.peer.wallMs) : ''] : [cell(r.lectern, name, 'ms')]))]);
   }
   rows.push(['peak RSS (whole tree)', ...runs.flatMap((r) => (r.peer ? [mebibytes(r.lectern.peakRss), mebibytes(r.peer.peakRss), ratio(r.lectern.peakRss, r.peer.peakRss)] : [mebibytes(r.lectern.peakRss)]))]);
-  rows.push(['CPU time', ...runs.flatMap((r) => (r.peer ? [`${r.lectern.cpuSeconds.toFixed(0)} s`, `${r.peer.cpuSeconds.toFixed(0)} s`, ratio(r.lectern.cpuSeconds, r.peer.cpuSeconds)] : [`${r.lectern.cpuSeconds.toFixed(0)} s`]))]);
   rows.push(['dist/ size', ...runs.flatMap((r) => (r.peer ? [mebibytes(r.lectern.distBytes), mebibytes(r.peer.distBytes), ''] : [mebibytes(r.lectern.distBytes)]))]);
   rows.push(['search index size', ...runs.flatMap((r) => (r.peer ? [mebibytes(r.lectern.searchBytes), mebibytes(r.peer.searchBytes), ''] : [mebibytes(r.lectern.searchBytes)]))]);
   const searchRow = (label: string, pick: (s: SearchCost) => string) =>

@@ -14,8 +14,11 @@ let root = '';
 let content = '';
 let out = '';
 
+// Small search shards, so the fixture has several and a change touches only one.
+const env = { LECTERN_SEARCH_SHARD_SIZE: '2' };
+
 function build(): string {
-  const result = withBuildLock(() => runLectern(['build', '--content', content, '--out', out]));
+  const result = withBuildLock(() => runLectern(['build', '--content', content, '--out', out], env));
   expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
   return result.stdout;
 }
@@ -36,6 +39,9 @@ describe('rebuilding after a change', () => {
     const log = build();
     expect(log).toMatch(/\(restored\)/);
     expect(log).toMatch(/lectern:lecture\] 3 entries, 0 rendered/);
+    const [, shards, reused] = /in (\d+) index\(es\).*; (\d+) index\(es\) unchanged, from the cache/.exec(log) ?? [];
+    expect(Number(shards)).toBeGreaterThan(1);
+    expect(reused).toBe(shards);
   });
 
   it('shows a changed body on its page and in its course compilation, and leaves other pages as they were', () => {
@@ -43,6 +49,9 @@ describe('rebuilding after a change', () => {
     appendFileSync(path.join(content, 'dabieshan-2024/lectures/piaojuezhi.md'), '\n增量构建测试追加的一段文字。\n');
     const log = build();
     expect(log).toMatch(/lectern:lecture\] 3 entries, 1 rendered/);
+    // Only the search shard holding the changed document is indexed again.
+    const [, shards, reused] = /in (\d+) index\(es\).*; (\d+) index\(es\) unchanged, from the cache/.exec(log) ?? [];
+    expect(Number(reused)).toBe(Number(shards) - 1);
     expect(page('courses/dabieshan-2024/piaojuezhi')).toContain('增量构建测试追加的一段文字。');
     expect(page('courses/dabieshan-2024/print')).toContain('增量构建测试追加的一段文字。');
     expect(page('courses/quren-2024/kaiban')).toBe(before);
@@ -58,5 +67,24 @@ describe('rebuilding after a change', () => {
     }
     // Lists, related documents and people pages all come from the front matter: every page is rendered again.
     expect(modified('courses/quren-2024/kaiban')).toBeGreaterThan(earlier);
+  });
+});
+
+describe('planShards', () => {
+  it('keeps the pages of a course together, and each course in its shard until the archive doubles', async () => {
+    const { planShards } = await import('../../src/integrations/search-index-build.ts');
+    const pages = (courses: number) =>
+      Array.from({ length: courses * 10 }, (_, i) => ({ url: `/courses/c${Math.floor(i / 10)}/d${i % 10}/`, course: { id: `c${Math.floor(i / 10)}` } }));
+    const shardOf = (plan: { shard: number; pages: { course: { id: string } }[] }[]) =>
+      new Map(plan.flatMap(({ shard, pages: list }) => list.map((p) => [p.course.id, shard] as const)));
+    const small = planShards(pages(25), 100);
+    const grown = planShards(pages(40), 100);
+    expect(small.length).toBeLessThanOrEqual(4);
+    expect(grown.length).toBeLessThanOrEqual(4);
+    for (const { pages: list } of small) expect(new Set(list.map((p) => p.course.id)).size * 10).toBe(list.length);
+    const before = shardOf(small);
+    const after = shardOf(grown);
+    for (const [course, shard] of before) expect(after.get(course), course).toBe(shard);
+    expect(planShards(pages(5), 100)).toHaveLength(1);
   });
 });
