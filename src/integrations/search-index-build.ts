@@ -25,6 +25,12 @@ export interface SearchData {
   terms: string[];
   /** Bundle folders besides `pagefind/` (relative to the site base), merged with `mergeIndex`. */
   shards: string[];
+  /**
+   * Base paths of other Lectern sites on the same server searched together with this one
+   * (`LECTERN_SEARCH_SITES`, see docs/scaling.md): each has its own `pagefind/`, shards,
+   * dictionary and facets, merged by the search page.
+   */
+  sites?: string[];
 }
 
 export interface SearchIndexOptions {
@@ -181,6 +187,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     names: [...dictionary.names].sort(),
     terms: [...dictionary.terms].sort(),
     shards: shards.slice(1).map((folder) => `${folder}/`),
+    sites: searchSites(),
   };
   const bundleDir = path.join(options.outDir, bundle);
   writeFileSync(path.join(bundleDir, SEARCH_DATA_FILE), JSON.stringify(data));
@@ -197,6 +204,14 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     totalMs: performance.now() - started,
     reused,
   };
+}
+
+/** `LECTERN_SEARCH_SITES=/peixun/2019/,/peixun/2020/`: other sites' base paths, each with a slash at both ends. */
+export function searchSites(env: NodeJS.ProcessEnv = process.env): string[] {
+  return (env.LECTERN_SEARCH_SITES ?? '')
+    .split(',')
+    .map((site) => site.trim().replace(/^\/*/, '/').replace(/\/*$/, '/'))
+    .filter((site) => site !== '/');
 }
 
 /**

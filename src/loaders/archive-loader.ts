@@ -88,7 +88,7 @@ export function archiveLoader(content: string, collection: ArchiveCollection): L
         store.set({ id: entry.id, data: entry.data, digest, filePath: path.relative(root, absolute), rendered: html });
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
-      if (external) keepHtml(collection, htmlDir, [...seen].map((id) => store.get(id)?.digest ?? ''));
+      if (external) keepHtml(collection, htmlDir, [...seen].map((id) => String(store.get(id)?.digest ?? '')));
       logger.info(`${entries.length} entries, ${rendered} rendered (${slow} with unified), ${entries.length - rendered} unchanged`);
     },
   };

@@ -1,6 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import cjkFriendly from 'markdown-it-cjk-friendly';
-import type Token from 'markdown-it/lib/token.mjs';
+import type { Token } from 'markdown-it';
 import { HeadingIds } from './heading-ids.ts';
 
 /** What Astro's `render()` reads from a rendered entry (`rendered.metadata.headings`). */
@@ -47,7 +47,7 @@ for (const type of ['th_open', 'td_open']) {
   md.renderer.rules[type] = (tokens, idx, options, _env, self) => {
     const token = tokens[idx];
     const style = token.attrGet('style');
-    const align = style && /text-align:\s*(left|right|center)/.exec(style)?.[1];
+    const align = typeof style === 'string' ? /text-align:\s*(left|right|center)/.exec(style)?.[1] : undefined;
     if (style) token.attrs = (token.attrs ?? []).filter(([name]) => name !== 'style');
     if (align) token.attrSet('align', align);
     return self.renderToken(tokens, idx, options);
@@ -64,7 +64,8 @@ md.core.ruler.push('lectern_heading_ids', (state) => {
     const open = tokens[i];
     if (open.type !== 'heading_open') continue;
     const text = inlineText(tokens[i + 1]);
-    const slug = ids.next(text, open.attrGet('id') ?? undefined);
+    const id = open.attrGet('id');
+    const slug = ids.next(text, id === null ? undefined : String(id));
     open.attrSet('id', slug);
     headings.push({ depth: Number(open.tag.slice(1)), slug, text });
   }
