@@ -9,7 +9,8 @@
  *   npm run bench -- --label after --readme    name the result file, update README.md
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateArchive, type BenchArchive } from './lib/generate-archive.ts';
@@ -118,11 +119,27 @@ async function measureIncremental(archive: BenchArchive, out: string): Promise<I
     const changed = await buildLectern(archive.dir, out);
     const page = path.join(out, archive.sample.sitePath, 'index.html');
     const pageUpdated = existsSync(page) && readFileSync(page, 'utf8').includes(marker);
-    return { unchanged, changed, pageUpdated };
+    return { unchanged, changed, pageUpdated, searchUpdated: indexHolds(out, marker) };
   } finally {
     // Leave the archive as generated; the next full build starts from a cleared cache anyway.
     writeFileSync(file, original);
   }
+}
+
+/** Whether a fragment of the built search index (gzipped `pagefind_dcd` + JSON) holds `text`; undefined without an index. */
+function indexHolds(out: string, text: string): boolean | undefined {
+  const bundles = readdirSync(out).filter((name) => name.startsWith('pagefind'));
+  if (bundles.length === 0) return undefined;
+  for (const bundle of bundles) {
+    const dir = path.join(out, bundle, 'fragment');
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir)) {
+      const bytes = readFileSync(path.join(dir, name));
+      const plain = bytes.subarray(0, 12).toString() === 'pagefind_dcd' ? bytes : gunzipSync(bytes);
+      if (plain.toString('utf8').includes(text)) return true;
+    }
+  }
+  return false;
 }
 
 function table(about: Machine, runs: Run[]): string {
@@ -147,10 +164,16 @@ function table(about: Machine, runs: Run[]): string {
   searchRow('search: name, cold (bytes / ms)', (s) => `${kilobytes(s.first.bytes)} / ${s.first.ms} ms`);
   searchRow('search: second query (bytes / ms)', (s) => `${kilobytes(s.second.bytes)} / ${s.second.ms} ms`);
   searchRow('search: term in ~every doc, cold', (s) => `${kilobytes(s.common.bytes)} / ${s.common.ms} ms`);
-  rows.push(['rebuild, nothing changed', ...runs.flatMap((r) => (r.peer ? [seconds(r.incremental?.unchanged.wallMs), '—', ''] : [seconds(r.incremental?.unchanged.wallMs)]))]);
+  const unchangedText = (r: Run) => {
+    const inc = r.incremental;
+    return inc ? `${seconds(inc.unchanged.wallMs)} (${inc.unchanged.phases.find((p) => p.name === 'total')?.cpu.toFixed(1)} s CPU)` : '—';
+  };
+  rows.push(['rebuild, nothing changed', ...runs.flatMap((r) => (r.peer ? [unchangedText(r), '—', ''] : [unchangedText(r)]))]);
   rows.push(['rebuild, 1 document changed', ...runs.flatMap((r) => {
     const inc = r.incremental;
-    const text = inc ? `${seconds(inc.changed.wallMs)}${inc.pageUpdated ? '' : ' (STALE PAGE)'}` : '—';
+    const cpu = inc?.changed.phases.find((p) => p.name === 'total')?.cpu;
+    const stale = inc && (!inc.pageUpdated ? ' (STALE PAGE)' : inc.searchUpdated === false ? ' (STALE INDEX)' : '');
+    const text = inc ? `${seconds(inc.changed.wallMs)} (${cpu?.toFixed(1)} s CPU)${stale}` : '—';
     return r.peer ? [text, '—', ''] : [text];
   })]);
   rows.push(['load average (before→after build)', ...runs.flatMap((r) => (r.peer ? [r.lectern.load.join('→'), r.peer.load.join('→'), ''] : [r.lectern.load.join('→')]))]);
