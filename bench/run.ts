@@ -7,6 +7,7 @@
  *   npm run bench -- --docs 30000          one size (repeat --docs for several)
  *   npm run bench -- --no-peer --no-search --no-incremental
  *   npm run bench -- --label after --readme    name the result file, update README.md
+ *   npm run bench -- --from bench/results/a.json --from b.json --readme   table of earlier runs
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -56,8 +57,18 @@ const { values } = parseArgs({
     incremental: { type: 'boolean', default: true },
     label: { type: 'string' },
     readme: { type: 'boolean', default: false },
+    /** Print the table of earlier results (one or more bench/results files) instead of measuring. */
+    from: { type: 'string', multiple: true },
   },
 });
+
+if (values.from) {
+  const earlier = values.from.map((file) => JSON.parse(readFileSync(file, 'utf8')) as Results);
+  const summary = table(earlier[0].machine, earlier.flatMap((r) => r.runs));
+  process.stdout.write(`${summary}\n`);
+  if (values.readme) updateReadme(summary, values.from.join(', '));
+  process.exit(0);
+}
 
 const sizes = (values.docs ?? ['1000', '10000']).flatMap((v) => v.split(',')).map(Number);
 if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
@@ -126,7 +137,11 @@ async function measureIncremental(archive: BenchArchive, out: string): Promise<I
   }
 }
 
-/** Whether a fragment of the built search index (gzipped `pagefind_dcd` + JSON) holds `text`; undefined without an index. */
+/**
+ * Whether a fragment of the built search index (gzipped `pagefind_dcd` + JSON) holds `text`;
+ * undefined without an index. Pagefind joins the words it cut in Chinese text with zero-width
+ * spaces, so those are removed before looking.
+ */
 function indexHolds(out: string, text: string): boolean | undefined {
   const bundles = readdirSync(out).filter((name) => name.startsWith('pagefind'));
   if (bundles.length === 0) return undefined;
@@ -136,7 +151,7 @@ function indexHolds(out: string, text: string): boolean | undefined {
     for (const name of readdirSync(dir)) {
       const bytes = readFileSync(path.join(dir, name));
       const plain = bytes.subarray(0, 12).toString() === 'pagefind_dcd' ? bytes : gunzipSync(bytes);
-      if (plain.toString('utf8').includes(text)) return true;
+      if (plain.toString('utf8').replace(/\u200B/g, '').includes(text)) return true;
     }
   }
   return false;
@@ -195,12 +210,16 @@ function writeResults(data: Results): string {
 }
 
 /** Replaces the table between the bench markers of README.md. */
-function updateReadme(summary: string, file: string): void {
+function updateReadme(summary: string, files: string): void {
   const readme = path.join(projectRoot, 'README.md');
   const text = readFileSync(readme, 'utf8');
   const start = '<!-- bench:start -->';
   const end = '<!-- bench:end -->';
-  const block = `${start}\n${summary}\n\nFrom \`npm run bench\` (${path.relative(projectRoot, file)}).\n${end}`;
+  const sources = files
+    .split(', ')
+    .map((file) => path.relative(projectRoot, path.resolve(file)))
+    .join(', ');
+  const block = `${start}\n${summary}\n\nFrom \`npm run bench\` (${sources}).\n${end}`;
   const next = text.includes(start) ? text.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block) : `${text.trimEnd()}\n\n## Benchmark\n\n${block}\n`;
   writeFileSync(readme, next);
 }
