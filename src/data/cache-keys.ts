@@ -4,8 +4,9 @@
  * rendered. A key must change whenever anything the page shows changes, or the page goes
  * stale; so the keys are deliberately coarse:
  *
- * - every key contains the *listing digest*: the front matter of every course and document,
- *   the course bodies, site.yaml, people.yaml and where the site is served. Lists, related
+ * - every key contains the *listing digest*: Lectern's code version, the front matter of
+ *   every course and document, the course bodies, site.yaml, people.yaml and where the
+ *   site is served. Lists, related
  *   documents, neighbours, people and tags come from these, so changing a title, a date,
  *   a person or a tag anywhere renders every page again;
  * - a page that shows document bodies adds their digests (text, data and renderer version,
@@ -31,7 +32,10 @@ export function listingDigest(): Promise<string> {
       const full = path.join(contentDir(), file);
       hash.update(`${file}\0${existsSync(full) ? readFileSync(full, 'utf8') : ''}\0`);
     }
-    for (const name of ['SITE_URL', 'BASE_PATH', 'LECTERN_COURSE']) hash.update(`${name}=${process.env[name] ?? ''}\0`);
+    // Lectern's code (set by the integration, code-version.ts) and where the site is served.
+    for (const name of ['LECTERN_CODE_VERSION', 'SITE_URL', 'BASE_PATH', 'LECTERN_COURSE', 'LECTERN_SEARCH_SITES']) {
+      hash.update(`${name}=${process.env[name] ?? ''}\0`);
+    }
     for (const course of await getCourses()) hash.update(`c\0${course.id}\0${digestOf(course) ?? JSON.stringify(course.data)}\0`);
     for (const doc of await getDocuments()) hash.update(`d\0${doc.entry.collection}\0${doc.entry.id}\0${JSON.stringify(doc.entry.data)}\0`);
     return hash.digest('hex').slice(0, 24);

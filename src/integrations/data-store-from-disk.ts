@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { HTML_KEY, htmlCacheDir } from '../markdown/html-cache.ts';
+import { HTML_KEY, SOURCE_KEY, htmlCacheDir } from '../markdown/html-cache.ts';
 
 /** Astro's virtual module holding the content store (astro/dist/content/consts.js). */
 const RESOLVED_DATA_STORE_ID = '\0astro:data-layer-content';
@@ -15,7 +16,8 @@ const RESOLVED_DATA_STORE_ID = '\0astro:data-layer-content';
  * (measured in docs/scaling.md). The prerenderer runs on this machine, next to the store
  * file, so the module reads the file when it is imported instead, and gives each entry
  * whose body Lectern keeps in a file of its own (html-cache.ts) an `html` that reads
- * that file when a page renders it. Build only: `astro dev` keeps Astro's own module.
+ * that file when a page renders it, and a `body` read from the entry's source file (the
+store holds neither). Build only: `astro dev` keeps Astro's own module and a full store.
  */
 export function dataStoreFromDisk(cacheDir: string): Plugin {
   const file = path.join(cacheDir, 'data-store.json');
@@ -23,6 +25,7 @@ export function dataStoreFromDisk(cacheDir: string): Plugin {
   // devalue is Astro's own dependency (the store's format); resolve it from Astro.
   const astroRequire = createRequire(createRequire(import.meta.url).resolve('astro/package.json'));
   const devalue = astroRequire.resolve('devalue');
+  const frontmatter = fileURLToPath(new URL('../archive/frontmatter.ts', import.meta.url));
   return {
     name: 'lectern:data-store-from-disk',
     apply: 'build',
@@ -30,9 +33,18 @@ export function dataStoreFromDisk(cacheDir: string): Plugin {
       if (id !== RESOLVED_DATA_STORE_ID || !existsSync(file)) return null;
       const code = `import { readFileSync } from 'node:fs';
 import { unflatten } from ${JSON.stringify(devalue)};
+import { splitFrontmatter } from ${JSON.stringify(frontmatter)};
 const store = unflatten(JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8')));
 for (const entries of store.values()) {
   for (const entry of entries.values()) {
+    const source = entry.rendered?.metadata?.[${JSON.stringify(SOURCE_KEY)}];
+    if (typeof source === 'string' && entry.body === undefined) {
+      let body;
+      Object.defineProperty(entry, 'body', {
+        enumerable: true,
+        get: () => (body ??= splitFrontmatter(readFileSync(source, 'utf8')).body),
+      });
+    }
     const key = entry.rendered?.metadata?.[${JSON.stringify(HTML_KEY)}];
     if (typeof key !== 'string') continue;
     let html;

@@ -8,6 +8,7 @@ import { formatProblem, sortProblems } from '../archive/problems.ts';
 import { dataStoreFromDisk } from './data-store-from-disk.ts';
 import { courseSelected, selectedCourse } from '../archive/course-filter.ts';
 import { EXTERNAL_HTML_ENV } from '../markdown/html-cache.ts';
+import { CODE_VERSION_ENV, codeVersion } from './code-version.ts';
 
 export interface LecternOptions {
   /** Absolute path of the content folder. */
@@ -24,7 +25,8 @@ export function lectern({ content, cacheDir }: LecternOptions): AstroIntegration
   return {
     name: 'lectern',
     hooks: {
-      'astro:config:setup': ({ logger, updateConfig, command }) => {
+      'astro:config:setup': ({ logger, updateConfig, command, config }) => {
+        process.env[CODE_VERSION_ENV] = codeVersion(fileURLToPath(config.root));
         updateConfig({ vite: { plugins: [dataStoreFromDisk(cacheDir)] } });
         // Bodies outside the store in builds (html-cache.ts); `astro dev` keeps Astro's way.
         if (command === 'build') process.env[EXTERNAL_HTML_ENV] = '1';

@@ -5,7 +5,7 @@ import { checkedArchive } from '../archive/shared-archive.ts';
 import type { DocumentKind } from '../schemas/document.ts';
 import { needsUnified, renderMarkdown } from '../markdown/render-markdown.ts';
 import { RENDERER_VERSION } from '../markdown/renderer-version.ts';
-import { EXTERNAL_HTML_ENV, HTML_KEY, htmlCacheDir, pruneCachedHtml, writeCachedHtml } from '../markdown/html-cache.ts';
+import { EXTERNAL_HTML_ENV, HTML_KEY, SOURCE_KEY, htmlCacheDir, pruneCachedHtml, writeCachedHtml } from '../markdown/html-cache.ts';
 
 const watching = new Set<ArchiveCollection>();
 
@@ -82,10 +82,18 @@ export function archiveLoader(content: string, collection: ArchiveCollection): L
         }
         rendered++;
         if (external) {
+          // Body and HTML stay out of the store (see data-store-from-disk.ts); pages read them when they render.
           writeCachedHtml(htmlDir, digest, html.html);
-          html = { html: '', metadata: { ...html.metadata, [HTML_KEY]: digest } };
+          html = { html: '', metadata: { ...html.metadata, [HTML_KEY]: digest, [SOURCE_KEY]: absolute } };
         }
-        store.set({ id: entry.id, data: entry.data, digest, filePath: path.relative(root, absolute), rendered: html });
+        store.set({
+          id: entry.id,
+          data: entry.data,
+          ...(external ? {} : { body: entry.body }),
+          digest,
+          filePath: path.relative(root, absolute),
+          rendered: html,
+        });
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
       if (external) keepHtml(collection, htmlDir, [...seen].map((id) => String(store.get(id)?.digest ?? '')));

@@ -14,6 +14,9 @@ export function htmlCacheDir(cacheDir: string): string {
 /** The metadata key a store entry carries instead of its HTML. */
 export const HTML_KEY = 'lecternHtml';
 
+/** The metadata key holding the entry's source file, whose body is read when a page asks for `entry.body`. */
+export const SOURCE_KEY = 'lecternSource';
+
 export function writeCachedHtml(dir: string, digest: string, html: string): void {
   const file = path.join(dir, `${digest}.html`);
   if (existsSync(file)) return;

@@ -23,6 +23,12 @@ describe('LECTERN_COURSE: one course as a site of its own', () => {
     expect(home).not.toContain('dabieshan-2024');
   });
 
+  it('gives feeds the first paragraph of a document without a summary (bodies are read from the source, not the store)', () => {
+    const feed = JSON.parse(readFileSync(path.join(dist, 'feed.json'), 'utf8')) as { items: { url: string; summary?: string }[] };
+    const item = feed.items.find((entry) => entry.url.endsWith('/courses/quren-2024/daibiaofa/'));
+    expect(item?.summary).toBe('代表的权利和义务。');
+  });
+
   it('refuses a course that does not exist, naming the ones that do', () => {
     const result = runLectern(['check', '--content', fixture('basic')], { LECTERN_COURSE: 'no-such-course' });
     expect(result.status).toBe(1);
