@@ -1,5 +1,4 @@
 // @ts-check
-import { createHash } from 'node:crypto';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
@@ -10,16 +9,21 @@ import { lectern } from './src/integrations/lectern.ts';
 import { linking } from './src/integrations/linking.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { csp } from './src/integrations/csp.ts';
+import { buildTimings } from './src/integrations/timings.ts';
 import { readSiteFile } from './src/archive/site-file.ts';
 import { contentDir } from './src/archive/content-dir.ts';
 import { deployment } from './src/archive/deployment.ts';
+import { cacheDir } from './src/archive/cache-dir.ts';
 
 const content = contentDir();
 const { site, base } = deployment(content);
+const cache = cacheDir(content, import.meta.dirname);
 const allowIframes = readSiteFile(content)?.allowIframes ?? [];
 // Astro 7's default processor (Sätteri) runs no remark plugins, and CommonMark
 // leaves `**“三维问题”**和` literal; remark-cjk-friendly fixes that. SmartyPants
 // would curl Chinese quotes the wrong way and rewrite `--`: official text stays as written.
+// Most documents are rendered by the faster markdown-it path of src/markdown/render-markdown.ts,
+// which gives the same HTML; documents with raw HTML, images, code or footnotes come here.
 const markdownOptions = { remarkPlugins: [remarkCjkFriendly], smartypants: false };
 
 export default defineConfig({
@@ -34,7 +38,7 @@ export default defineConfig({
   compressHTML: false,
   // One content-layer cache per content folder, so building a test fixture never
   // reuses entries of the demo archive (or the other way round).
-  cacheDir: `./node_modules/.astro/${createHash('sha256').update(content).digest('hex').slice(0, 12)}`,
+  cacheDir: cache,
   markdown: {
     processor: unified({
       ...markdownOptions,
@@ -46,11 +50,16 @@ export default defineConfig({
   integrations: [
     // .mdx is code, for trusted authors: its own processor, without the sanitiser.
     mdx({ processor: unified({ ...markdownOptions, rehypePlugins: [rehypeHeadingIds] }) }),
-    lectern({ content }),
+    lectern({ content, cacheDir: cache }),
     linking(),
-    searchIndex({ content }),
-    // Last, so that it hashes the inline scripts every other integration added.
+    searchIndex({ content, cacheDir: cache }),
+    // After every integration that writes pages, so that it hashes all their inline scripts.
     csp({ frameSrc: allowIframes }),
+    // Last: its build:done mark comes after every other integration's work.
+    buildTimings(),
   ],
   devToolbar: { enabled: false },
+  // Pages whose cache key (src/data/cache-keys.ts) and code are unchanged are copied from
+  // the last build: a changed document renders its own pages, not the whole archive.
+  experimental: { incrementalBuild: true },
 });

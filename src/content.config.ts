@@ -1,28 +1,14 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { courseSchema, lectureSchema, speechSchema, writeupSchema } from './schemas/index.ts';
 import { contentDir } from './archive/content-dir.ts';
+import { archiveLoader } from './loaders/archive-loader.ts';
 
 const base = contentDir();
 
-/** `xinyang-2024/speeches/kaiban.md` → `xinyang-2024/kaiban`: the course and the file name. */
-const documentId = ({ entry }: { entry: string }) => entry.replace(/\/[^/]+\/([^/]+)\.mdx?$/, '/$1');
-
+// Document ids are `<course>/<file-name>` (`xinyang-2024/kaiban`); course ids are the folder name.
 export const collections = {
-  courses: defineCollection({
-    loader: glob({ base, pattern: '*/course.md', generateId: ({ entry }) => entry.split('/')[0] }),
-    schema: courseSchema,
-  }),
-  speeches: defineCollection({
-    loader: glob({ base, pattern: '*/speeches/*.{md,mdx}', generateId: documentId }),
-    schema: speechSchema,
-  }),
-  lectures: defineCollection({
-    loader: glob({ base, pattern: '*/lectures/*.{md,mdx}', generateId: documentId }),
-    schema: lectureSchema,
-  }),
-  writeups: defineCollection({
-    loader: glob({ base, pattern: '*/writeups/*.{md,mdx}', generateId: documentId }),
-    schema: writeupSchema,
-  }),
+  courses: defineCollection({ loader: archiveLoader(base, 'courses'), schema: courseSchema }),
+  speeches: defineCollection({ loader: archiveLoader(base, 'speech'), schema: speechSchema }),
+  lectures: defineCollection({ loader: archiveLoader(base, 'lecture'), schema: lectureSchema }),
+  writeups: defineCollection({ loader: archiveLoader(base, 'writeup'), schema: writeupSchema }),
 };

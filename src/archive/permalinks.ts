@@ -16,6 +16,7 @@ import { paths } from '../lib/urls.ts';
 import { deployment } from './deployment.ts';
 import { parseLocatedYaml, splitFrontmatter } from './frontmatter.ts';
 import { problemMessage, type Problem } from './problems.ts';
+import { courseSelected } from './course-filter.ts';
 import type { ArchiveCourse, ArchiveDocument } from './read-archive.ts';
 
 /** The documents the build publishes (no drafts, only those of a valid course), with their aliases as site paths. */
@@ -37,7 +38,13 @@ export function publishedDocuments(documents: readonly ArchiveDocument[], course
  * Problems with aliases (not a path, taken by a page, claimed twice) and with
  * published URLs that no document answers any more. Part of `lectern check`.
  */
-export function permalinkProblems(root: string, documents: readonly ArchiveDocument[], courses: readonly ArchiveCourse[]): Problem[] {
+export function permalinkProblems(
+  root: string,
+  documents: readonly ArchiveDocument[],
+  courses: readonly ArchiveCourse[],
+  /** Only these courses were read (LECTERN_COURSE): the other courses' addresses are not its business. */
+  onlyCourse?: string,
+): Problem[] {
   const { base } = deployment(root);
   const problems: Problem[] = [...aliasProblems(root, documents, courses, base)];
   const { record, problem } = readPermalinkRecord(root);
@@ -46,6 +53,7 @@ export function permalinkProblems(root: string, documents: readonly ArchiveDocum
   const published = publishedDocuments(documents, courses, base);
   const recordText = readFileSync(path.join(root, PERMALINKS_FILE), 'utf8');
   for (const broken of brokenPermalinks(record, published)) {
+    if (!courseSelected(onlyCourse, broken.url.split('/')[1] ?? '')) continue;
     const old = `/${broken.url}`;
     if (broken.movedTo) {
       const doc = documents.find((d) => d.file === broken.movedTo!.file)!;

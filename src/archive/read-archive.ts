@@ -13,6 +13,8 @@ import { describeValue, fieldName, issuesToProblems, problemMessage, type Proble
 import { readTextFile } from './read-text.ts';
 import { limits } from './limits.ts';
 import { permalinkProblems } from './permalinks.ts';
+import { courseSelected, selectedCourse } from './course-filter.ts';
+import { CheckCache, type CachedFile } from './check-cache.ts';
 
 export interface ArchiveCourse {
   id: string;
@@ -59,9 +61,16 @@ type EntryType = 'file' | 'directory' | 'other' | 'missing' | 'refused';
  * the limits of `limits.ts`, files that are not UTF-8 text and symbolic links
  * that leave the folder are problems like any other.
  */
-export function readArchive(root: string): Archive {
-  const reader = new ArchiveReader(path.resolve(root));
+export function readArchive(root: string, options: ReadOptions = {}): Archive {
+  const reader = new ArchiveReader(path.resolve(root), options.course ?? selectedCourse(), options.cacheFile ? new CheckCache(options.cacheFile) : undefined);
   return reader.read();
+}
+
+export interface ReadOptions {
+  /** Read only this course folder (with site.yaml and people.yaml); default `LECTERN_COURSE`. */
+  course?: string;
+  /** A file where clean readings of unchanged files are kept between reads (check-cache.ts). */
+  cacheFile?: string;
 }
 
 class ArchiveReader {
@@ -73,10 +82,16 @@ class ArchiveReader {
   private readonly root: string;
   /** The root with its own links resolved, to tell where a link inside it leads. */
   private readonly realRoot: string;
+  private readonly course: string | undefined;
+  private readonly cache: CheckCache | undefined;
+  /** Markdown files read and validated this time, to be remembered when they had no problem. */
+  private readonly fresh: { file: string; text: string; value: unknown; data: unknown }[] = [];
 
-  constructor(root: string) {
+  constructor(root: string, course: string | undefined, cache: CheckCache | undefined) {
     this.root = root;
     this.realRoot = existsSync(root) ? realpathSync(root) : root;
+    this.course = course;
+    this.cache = cache;
   }
 
   read(): Archive {
@@ -85,8 +100,12 @@ class ArchiveReader {
     const peopleIndex = buildPeopleIndex(people);
     const courses: ArchiveCourse[] = [];
     const documents: ArchiveDocument[] = [];
-    for (const name of this.listDir('')) {
-      if (this.entryType(name) !== 'directory') continue;
+    const folders = this.listDir('').filter((name) => this.entryType(name) === 'directory');
+    if (this.course !== undefined && !folders.some((name) => courseSelected(this.course, name))) {
+      this.problems.push({ file: `${this.course}/`, message: problemMessage('courseNotFound', { course: this.course, known: folders.join(', ') || '—' }) });
+    }
+    for (const name of folders) {
+      if (!courseSelected(this.course, name)) continue;
       const course = this.guard(`${name}/course.md`, () => this.readCourse(name));
       const { documents: docs, ids } = this.readCourseDocuments(name);
       this.checkAgenda(name, ids);
@@ -94,7 +113,12 @@ class ArchiveReader {
       if (course) courses.push(course);
       documents.push(...docs);
     }
-    this.problems.push(...permalinkProblems(this.root, documents, courses));
+    this.problems.push(...permalinkProblems(this.root, documents, courses, this.course));
+    if (this.cache) {
+      const troubled = new Set(this.problems.map((problem) => problem.file));
+      for (const read of this.fresh) if (!troubled.has(read.file)) this.cache.set(read.file, read.text, read.value, read.data);
+      this.cache.save();
+    }
     return {
       root: this.root,
       site,
@@ -156,7 +180,7 @@ class ArchiveReader {
     const parsed = this.readMarkdown(file);
     if (!parsed) return undefined;
     this.parsedCourses.set(file, parsed);
-    const data = this.validate(courseSchema, parsed.yaml, file, parsed.yamlLine, parsed.astroValue);
+    const data = this.validated(courseSchema, parsed, file);
     this.checkCourseDates(file, parsed);
     if (!data) return undefined;
     return { id: folder, file, data, body: parsed.body };
@@ -224,7 +248,7 @@ class ArchiveReader {
     const parsed = this.readMarkdown(file);
     if (!parsed) return undefined;
     const schema: z.ZodType<DocumentData> = documentSchemas[kind];
-    const data = this.validate(schema, parsed.yaml, file, parsed.yamlLine, parsed.astroValue);
+    const data = this.validated(schema, parsed, file);
     const raw = asRecord(parsed.yaml.value);
     this.checkFiles(file, parsed, [
       ...rawFiles(raw.attachments, 'attachments', 'file'),
@@ -288,6 +312,14 @@ class ArchiveReader {
     });
   }
 
+  /** The front matter through `schema`, or what it gave the last time the file had this text. */
+  private validated<T>(schema: z.ZodType<T>, parsed: ParsedMarkdown, file: string): T | undefined {
+    if (parsed.cached) return parsed.cached.data as T;
+    const data = this.validate(schema, parsed.yaml, file, parsed.yamlLine, parsed.astroValue);
+    if (data !== undefined && this.cache) this.fresh.push({ file, text: parsed.text, value: parsed.yaml.value, data });
+    return data;
+  }
+
   /**
    * Validates the front matter as the check reads it and, for Markdown files, as
    * the build will (`astroValue`): a value must pass both. The build's reader
@@ -317,6 +349,20 @@ class ArchiveReader {
       this.problems.push({ file, line: 1, message: problemMessage('noFrontmatter') });
       return undefined;
     }
+    const cached = this.cache?.get(file, text);
+    if (cached) {
+      // Lines are only needed for a problem found by a cross-file rule: parse then.
+      const source = split.yaml;
+      let located: LocatedYaml | undefined;
+      const locate = () => (located ??= parseLocatedYaml(source));
+      const yaml: LocatedYaml = {
+        value: cached.value,
+        lineOf: (at) => locate().lineOf(at),
+        lineOfKey: (at, key) => locate().lineOfKey(at, key),
+      };
+      // A cached file passed both readings last time; it is not validated again.
+      return { yaml, astroValue: undefined, yamlLine: split.yamlLine, body: split.body, bodyLine: split.bodyLine, text, cached };
+    }
     const yaml = this.parseYaml(file, split.yaml, split.yamlLine);
     if (!yaml) return undefined;
     const astro = frontmatterAsAstroReadsIt(text);
@@ -324,7 +370,7 @@ class ArchiveReader {
       this.problems.push({ file, line: astro.error.line, message: problemMessage('yaml', { reason: astro.error.reason }) });
       return undefined;
     }
-    return { yaml, astroValue: astro.value, yamlLine: split.yamlLine, body: split.body, bodyLine: split.bodyLine };
+    return { yaml, astroValue: astro.value, yamlLine: split.yamlLine, body: split.body, bodyLine: split.bodyLine, text };
   }
 
   private readYamlFile(file: string): LocatedYaml | undefined {
@@ -428,6 +474,10 @@ interface ParsedMarkdown {
   yamlLine: number;
   body: string;
   bodyLine: number;
+  /** The file's whole text, which keys the check cache. */
+  text: string;
+  /** What the check cache remembers of this exact text, when it does. */
+  cached?: CachedFile;
 }
 
 interface FieldFile {

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { reportArchive } from './check.ts';
@@ -5,6 +6,9 @@ import { acquireBuildLock, isAlive } from './build-lock.ts';
 import { keepPermalinkRecord } from './permalinks.ts';
 import { fill } from '../i18n/ui.ts';
 import { messages } from '../i18n/messages.ts';
+import { mark, writeTimings } from '../integrations/timings.ts';
+import { cacheDir } from '../archive/cache-dir.ts';
+import { shareArchive } from '../archive/shared-archive.ts';
 
 export interface BuildOptions {
   /** Project root: where astro.config.mjs is. */
@@ -33,12 +37,25 @@ type BuildMessage = keyof ReturnType<typeof messages>['build'];
  *   puts the previous site back first.
  */
 export async function buildArchive(options: BuildOptions): Promise<boolean> {
+  try {
+    return await checkAndBuild(options);
+  } finally {
+    writeTimings();
+  }
+}
+
+async function checkAndBuild(options: BuildOptions): Promise<boolean> {
   const { outDir } = options;
   const out = relative(outDir);
   const workRoot = path.join(options.root, WORK_FOLDER);
   recoverInterruptedBuilds(outDir);
   recoverInterruptedBuilds(path.join(workRoot, 'build'));
-  const { ok, archive } = reportArchive(options.content, process.stderr);
+  const cache = cacheDir(options.content, options.root);
+  // A full build from nothing (the benchmark's): no check results, content store, rendered bodies or pages kept from before.
+  if (process.env.LECTERN_CACHE === 'clear') rmSync(cache, { recursive: true, force: true });
+  mark('check:start');
+  const { ok, archive } = reportArchive(options.content, process.stderr, { cacheFile: path.join(cache, 'lectern-check.json') });
+  mark('check:end');
   if (!ok) {
     say('stopped', { out });
     return false;
@@ -58,6 +75,8 @@ export async function buildArchive(options: BuildOptions): Promise<boolean> {
   // a stray BASE_URL drops the base path from every link, a stray DEV=1 publishes drafts.
   // Test runners set all of them (vitest: BASE_URL=/, DEV=1, MODE=test).
   for (const name of IMPORT_META_ENV) delete process.env[name];
+  // The content loaders take the archive just checked instead of reading every file again.
+  shareArchive(archive);
   const cwd = process.cwd();
   try {
     // Astro writes its prerender bundle inside the output folder when that lies
@@ -65,10 +84,12 @@ export async function buildArchive(options: BuildOptions): Promise<boolean> {
     // from there renames files into the output folder, which fails across file
     // systems). Building into `work` from the project root keeps it inside.
     process.chdir(options.root);
+    mark('astro:start');
     const { build } = await import('astro');
     await build({ root: options.root, outDir: work, logLevel: process.env.LECTERN_LOG === 'debug' ? 'debug' : 'info' });
+    mark('astro:end');
     moveFolder(work, staging);
-    swapIn(staging, outDir);
+    swapIn(staging, outDir, path.join(workRoot, 'trash'));
   } catch (error) {
     rmSync(work, { recursive: true, force: true });
     rmSync(staging, { recursive: true, force: true });
@@ -81,6 +102,7 @@ export async function buildArchive(options: BuildOptions): Promise<boolean> {
     releaseLock();
   }
   keepPermalinkRecord(archive);
+  mark('swap:end');
   return true;
 }
 
@@ -126,7 +148,7 @@ function removeOnSignal(folders: string[], out: string): () => void {
  * one is removed. Both folders sit side by side, on one file system, so each
  * rename is atomic. If the second rename fails, the old site goes back.
  */
-function swapIn(staging: string, outDir: string): void {
+function swapIn(staging: string, outDir: string, trash: string): void {
   const previous = `${outDir}${PREVIOUS}${process.pid}`;
   const hadPrevious = existsSync(outDir);
   if (hadPrevious) renameSync(outDir, previous);
@@ -136,11 +158,29 @@ function swapIn(staging: string, outDir: string): void {
     if (hadPrevious) renameSync(previous, outDir);
     throw error;
   }
+  if (hadPrevious) discard(previous, trash);
+}
+
+/**
+ * Removes the old site without making the editor wait: deleting tens of thousands
+ * of files took longer than rebuilding a changed document (docs/scaling.md). The
+ * folder is renamed into the project's trash and a detached process deletes the
+ * trash; where the rename cannot be done (another file system), it is deleted here.
+ */
+function discard(folder: string, trash: string): void {
   try {
-    rmSync(previous, { recursive: true, force: true });
+    mkdirSync(trash, { recursive: true });
+    renameSync(folder, path.join(trash, `${path.basename(folder)}`));
   } catch {
-    // The new site is in place; the next build removes what is left of the old one.
+    rmSync(folder, { recursive: true, force: true });
+    return;
   }
+  const remover = spawn(
+    process.execPath,
+    ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true });', trash],
+    { detached: true, stdio: 'ignore' },
+  );
+  remover.unref();
 }
 
 /**

@@ -76,6 +76,30 @@ export async function getCourse(id: string): Promise<CourseEntry | undefined> {
   return (await getCourses()).find((course) => course.id === id);
 }
 
+let byCourse: Promise<Map<string, ArchiveDoc[]>> | undefined;
+
+/**
+ * The documents of a course, newest first. Indexed once per build: every document page
+ * asks for its course's list, and filtering the whole archive each time made the
+ * build grow with the square of the archive.
+ */
 export async function getCourseDocuments(course: string): Promise<ArchiveDoc[]> {
-  return (await getDocuments()).filter((doc) => doc.course === course);
+  byCourse ??= getDocuments().then((documents) => {
+    const map = new Map<string, ArchiveDoc[]>();
+    for (const doc of documents) {
+      const list = map.get(doc.course);
+      if (list) list.push(doc);
+      else map.set(doc.course, [doc]);
+    }
+    return map;
+  });
+  return (await byCourse).get(course) ?? [];
+}
+
+let publishedKeys: Promise<ReadonlySet<string>> | undefined;
+
+/** `course/id` of every published document, once per build. */
+export function getPublishedKeys(): Promise<ReadonlySet<string>> {
+  publishedKeys ??= getDocuments().then((documents) => new Set(documents.map((doc) => `${doc.course}/${doc.id}`)));
+  return publishedKeys;
 }

@@ -8,10 +8,10 @@ import { contentDir } from '../archive/content-dir.ts';
 import { agendaOrder, neighbours } from '../lib/course-order.ts';
 import { buildPeopleDirectory, type PeopleDirectory, type PersonEntry } from '../lib/people-directory.ts';
 import { resolvePeople } from '../lib/people.ts';
-import { relatedDocuments } from '../lib/related.ts';
+import { relatedIndex } from '../lib/related.ts';
 import type { Session } from '../schemas/course.ts';
 import { partialDateYear, type PartialDate } from '../lib/partial-date.ts';
-import { getCourses, getDocuments, type ArchiveDoc, type CourseEntry } from './archive.ts';
+import { getCourseDocuments, getCourses, getDocuments, type ArchiveDoc, type CourseEntry } from './archive.ts';
 import { getPeopleIndex } from './site.ts';
 
 /** One agenda entry with the course it belongs to. */
@@ -45,27 +45,41 @@ export function getPeopleDirectory(): Promise<PeopleDirectory<ArchiveDoc, Sessio
 
 /** The documents of a course in agenda order (how the compilation and previous/next run). */
 export async function getCourseReadingOrder(course: CourseEntry): Promise<ArchiveDoc[]> {
-  const documents = (await getDocuments()).filter((doc) => doc.course === course.id);
-  return agendaOrder(course.data.sessions, documents);
+  return agendaOrder(course.data.sessions, await getCourseDocuments(course.id));
 }
 
 export async function getNeighbours(course: CourseEntry, doc: ArchiveDoc) {
   return neighbours(await getCourseReadingOrder(course), doc.id);
 }
 
+interface Relatable {
+  doc: ArchiveDoc;
+  course: string;
+  id: string;
+  people: string[];
+  tags: string[];
+  date: string;
+}
+
+let related: Promise<{ byDoc: Map<ArchiveDoc, Relatable>; find: (doc: Relatable) => Relatable[]; relatable: (doc: ArchiveDoc) => Relatable }> | undefined;
+
+/** Related documents (lib/related.ts), from an index of the archive built once per build. */
 export async function getRelated(doc: ArchiveDoc): Promise<ArchiveDoc[]> {
-  const { idOfName } = await getPeopleDirectory();
-  const relatable = (d: ArchiveDoc) => ({
-    doc: d,
-    course: d.course,
-    id: d.id,
-    people: d.principal.map((p) => idOfName.get(p.name) ?? p.id),
-    tags: d.entry.data.tags ?? [],
-    date: d.date,
-  });
-  const all = (await getDocuments()).map(relatable);
-  const self = all.find((r) => r.doc === doc) ?? relatable(doc);
-  return relatedDocuments(self, all).map((r) => r.doc);
+  related ??= (async () => {
+    const { idOfName } = await getPeopleDirectory();
+    const relatable = (d: ArchiveDoc): Relatable => ({
+      doc: d,
+      course: d.course,
+      id: d.id,
+      people: d.principal.map((p) => idOfName.get(p.name) ?? p.id),
+      tags: d.entry.data.tags ?? [],
+      date: d.date,
+    });
+    const all = (await getDocuments()).map(relatable);
+    return { byDoc: new Map(all.map((r) => [r.doc, r])), find: relatedIndex(all), relatable };
+  })();
+  const { byDoc, find, relatable } = await related;
+  return find(byDoc.get(doc) ?? relatable(doc)).map((r) => r.doc);
 }
 
 export interface YearContents {
@@ -93,8 +107,15 @@ export interface TagContents {
   documents: ArchiveDoc[];
 }
 
-/** Every tag of a course or a document, by number of uses, then in Chinese order. */
-export async function getTags(): Promise<TagContents[]> {
+let tagList: Promise<TagContents[]> | undefined;
+
+/** Every tag of a course or a document, by number of uses, then in Chinese order; once per build (the layout asks on every page). */
+export function getTags(): Promise<TagContents[]> {
+  tagList ??= collectTags();
+  return tagList;
+}
+
+async function collectTags(): Promise<TagContents[]> {
   const tags = new Map<string, TagContents>();
   const tagOf = (tag: string) => {
     let entry = tags.get(tag);

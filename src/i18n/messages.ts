@@ -62,6 +62,8 @@ const en = {
     permalinkMoved: 'this document was published at {old} and is now at {new}: add {old} to its aliases so the old address keeps working',
     permalinkGone: '{url} ("{title}") was published, but no document has that address or alias now: if the document moved, add {url} to its aliases; to withdraw it on purpose, delete this line',
     permalinksFile: 'cannot read the record of published addresses: {reason}',
+    // scale: LECTERN_COURSE builds one course as a site of its own
+    courseNotFound: 'LECTERN_COURSE is "{course}", but no course folder matches it (courses: {known})',
   },
   permalinks: {
     recorded: 'Recorded {added} new address(es) in {file} ({total} in all); commit it with the content.',
@@ -139,6 +141,8 @@ const zhCN: Messages = {
     permalinkMoved: '本文稿曾以 {old} 发布，现在的网址是 {new}：请在 aliases 中加上 {old}，使旧网址继续有效',
     permalinkGone: '已发布的网址 {url}（《{title}》）现在没有对应的文稿：如果文稿改名或移动了，请把 {url} 写入它的 aliases；如确需撤下，请删除本行',
     permalinksFile: '无法读取已发布网址记录：{reason}',
+    // scale: LECTERN_COURSE builds one course as a site of its own
+    courseNotFound: 'LECTERN_COURSE 为“{course}”，但没有与之相符的培训班文件夹（现有：{known}）',
   },
   permalinks: {
     recorded: '在 {file} 中新记录了 {added} 个网址（共 {total} 个），请与内容一起提交。',

@@ -1,5 +1,7 @@
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { Converter } from 'opencc-js/t2cn';
@@ -23,6 +25,12 @@ export interface SearchData {
   terms: string[];
   /** Bundle folders besides `pagefind/` (relative to the site base), merged with `mergeIndex`. */
   shards: string[];
+  /**
+   * Base paths of other Lectern sites on the same server searched together with this one
+   * (`LECTERN_SEARCH_SITES`, see docs/scaling.md): each has its own `pagefind/`, shards,
+   * dictionary and facets, merged by the search page.
+   */
+  sites?: string[];
 }
 
 export interface SearchIndexOptions {
@@ -42,6 +50,11 @@ export interface SearchIndexOptions {
   stock?: boolean;
   /** Bundle folder name under `outDir`. Default `pagefind`. */
   bundle?: string;
+  /**
+   * Where built shards are kept between builds (see shard caching below); none: every
+   * shard is built every time.
+   */
+  cacheDir?: string;
 }
 
 export interface SearchIndexReport {
@@ -56,12 +69,16 @@ export interface SearchIndexReport {
   indexMs: number;
   writeMs: number;
   totalMs: number;
+  /** Shards taken from the cache because none of their pages changed. */
+  reused: number;
 }
 
 /** What a document page says about itself for search (SearchMeta.astro). */
 interface PageInfo {
   file: string;
   url: string;
+  /** Hash of the built page, which (with the dictionary and the code) decides its shard's cache key. */
+  hash: string;
   course: { id: string; label: string };
   kind: string;
   date: string;
@@ -104,11 +121,24 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   let indexMs = 0;
   let writeMs = 0;
   let traditional = 0;
+  let reused = 0;
   const shards: string[] = [];
+  const plan = planShards(pages, shardSize);
+  const cache = options.cacheDir ? path.join(options.cacheDir, 'lectern-search') : undefined;
+  const dictionaryKey = JSON.stringify([[...dictionary.names].sort(), [...dictionary.terms].sort(), options.align ?? false, options.stock ?? false]);
   try {
-    for (let first = 0; first < pages.length; first += shardSize) {
-      const shardPages = pages.slice(first, first + shardSize);
-      const folder = shards.length === 0 ? bundle : `${bundle}-${shards.length}`;
+    for (const { shard, pages: shardPages } of plan) {
+      const folder = shards.length === 0 ? bundle : `${bundle}-${shard}`;
+      const target = path.join(options.outDir, folder);
+      const key = shardKey(dictionaryKey, shardPages);
+      const cached = cache ? path.join(cache, `shard-${shard}`) : undefined;
+      if (cached && readKey(cached) === key) {
+        cpSync(path.join(cached, 'files'), target, { recursive: true });
+        pruneBundle(target, shards.length === 0);
+        shards.push(folder);
+        reused++;
+        continue;
+      }
       const addStart = performance.now();
       let shardPrepareMs = 0;
       const { index, errors } = await pagefind.createIndex({});
@@ -125,20 +155,30 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       const writeStart = performance.now();
       prepareMs += shardPrepareMs;
       indexMs += writeStart - addStart - shardPrepareMs;
-      const written = await index.writeFiles({ outputPath: path.join(options.outDir, folder) });
-      if (written.errors.length > 0) throw new Error(`Pagefind could not write ${folder}/: ${written.errors.join('; ')}`);
-      pruneBundle(path.join(options.outDir, folder), shards.length === 0);
+      // Written whole (with Pagefind's code) into the cache when there is one, then copied and pruned.
+      const written = cached ? `${cached}.new-${process.pid}` : target;
+      rmSync(written, { recursive: true, force: true });
+      const result = await index.writeFiles({ outputPath: cached ? path.join(written, 'files') : written });
+      if (result.errors.length > 0) throw new Error(`Pagefind could not write ${folder}/: ${result.errors.join('; ')}`);
       await index.deleteIndex();
       // A fresh Pagefind process per shard gives its memory back (see docs/search.md).
       await pagefind.close();
+      if (cached) {
+        writeFileSync(path.join(written, 'key'), key);
+        rmSync(cached, { recursive: true, force: true });
+        renameSync(written, cached);
+        cpSync(path.join(cached, 'files'), target, { recursive: true });
+      }
+      pruneBundle(target, shards.length === 0);
       writeMs += performance.now() - writeStart;
       shards.push(folder);
     }
   } finally {
     await pagefind.close();
   }
+  if (cache) pruneShardCache(cache, new Set(plan.map((p) => p.shard)));
   if (shards.length === 0) {
-    return { pages: 0, shards: 0, traditional: 0, names: 0, terms: 0, prepareMs, indexMs, writeMs, totalMs: performance.now() - started };
+    return { pages: 0, shards: 0, traditional: 0, names: 0, terms: 0, prepareMs, indexMs, writeMs, totalMs: performance.now() - started, reused };
   }
 
   const facets = buildFacets(pages, shards.map((folder) => path.join(options.outDir, folder)));
@@ -147,6 +187,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     names: [...dictionary.names].sort(),
     terms: [...dictionary.terms].sort(),
     shards: shards.slice(1).map((folder) => `${folder}/`),
+    sites: searchSites(),
   };
   const bundleDir = path.join(options.outDir, bundle);
   writeFileSync(path.join(bundleDir, SEARCH_DATA_FILE), JSON.stringify(data));
@@ -161,7 +202,89 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     indexMs,
     writeMs,
     totalMs: performance.now() - started,
+    reused,
   };
+}
+
+/** `LECTERN_SEARCH_SITES=/peixun/2019/,/peixun/2020/`: other sites' base paths, each with a slash at both ends. */
+export function searchSites(env: NodeJS.ProcessEnv = process.env): string[] {
+  return (env.LECTERN_SEARCH_SITES ?? '')
+    .split(',')
+    .map((site) => site.trim().replace(/^\/*/, '/').replace(/\/*$/, '/'))
+    .filter((site) => site !== '/');
+}
+
+/**
+ * Which pages go into which index. Pages of one course always share a shard, chosen by a
+ * hash of the course id among a power of two of shards (`shardSize` pages each on
+ * average), so a shard keeps its pages while the archive grows — until it doubles — and a
+ * rebuild after a change re-indexes only the shards whose pages changed. One shard, in
+ * URL order, when the archive fits in one.
+ */
+export function planShards<P extends { url: string; course: { id: string } }>(pages: readonly P[], shardSize: number): { shard: number; pages: P[] }[] {
+  const count = pages.length <= shardSize ? 1 : 2 ** Math.ceil(Math.log2(Math.ceil(pages.length / shardSize)));
+  const shards = new Map<number, P[]>();
+  for (const page of pages) {
+    const shard = count === 1 ? 0 : fnv1a(page.course.id || page.url) % count;
+    const list = shards.get(shard);
+    if (list) list.push(page);
+    else shards.set(shard, [page]);
+  }
+  return [...shards.entries()].sort((a, b) => a[0] - b[0]).map(([shard, list]) => ({ shard, pages: list }));
+}
+
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** Everything a shard's index is made from: the code, Pagefind, the dictionary and options, and each page. */
+function shardKey(dictionaryKey: string, pages: readonly PageInfo[]): string {
+  const hash = createHash('sha256').update(SEARCH_CODE_VERSION).update(dictionaryKey);
+  for (const page of pages) hash.update(`\0${page.url}\0${page.hash}`);
+  return hash.digest('hex');
+}
+
+function readKey(dir: string): string | undefined {
+  try {
+    return readFileSync(path.join(dir, 'key'), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Drops cached shards the archive no longer has (it shrank, or the shard count changed). */
+function pruneShardCache(cache: string, keep: ReadonlySet<number>): void {
+  if (!existsSync(cache)) return;
+  for (const name of readdirSync(cache)) {
+    const shard = /^shard-(\d+)$/.exec(name);
+    if (!shard || !keep.has(Number(shard[1]))) rmSync(path.join(cache, name), { recursive: true, force: true });
+  }
+}
+
+/** Changes with the source of the code that prepares pages and the versions of Pagefind and OpenCC. */
+const SEARCH_CODE_VERSION = (() => {
+  const hash = createHash('sha256');
+  for (const file of ['./search-index-build.ts', '../lib/search-text.ts', '../lib/search-query.ts', '../lib/search-glossary.ts']) {
+    hash.update(readFileSync(new URL(file, import.meta.url)));
+  }
+  for (const pkg of ['pagefind', 'opencc-js']) hash.update(`${pkg}@${packageVersion(pkg)}`);
+  return hash.digest('hex');
+})();
+
+/** A package's version, from `node_modules/<name>/package.json` (some packages do not export that file). */
+function packageVersion(name: string): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (dir !== path.dirname(dir)) {
+    const file = path.join(dir, 'node_modules', name, 'package.json');
+    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version?: string }).version ?? '';
+    dir = path.dirname(dir);
+  }
+  return '';
 }
 
 /**
@@ -238,7 +361,7 @@ function findDocumentPages(outDir: string, bundle: string): PageInfo[] {
         walk(full);
       } else if (entry.name.endsWith('.html')) {
         const html = readFileSync(full, 'utf8');
-        if (html.includes('data-pagefind-body')) pages.push(pageInfo(full, outDir, html));
+        if (html.includes('data-pagefind-body')) pages.push({ ...pageInfo(full, outDir, html), hash: createHash('sha1').update(html).digest('base64') });
       }
     }
   };
@@ -246,10 +369,10 @@ function findDocumentPages(outDir: string, bundle: string): PageInfo[] {
   return pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
 
-function pageInfo(file: string, outDir: string, html: string): PageInfo {
+function pageInfo(file: string, outDir: string, html: string): Omit<PageInfo, 'hash'> {
   const relative = path.relative(outDir, file).split(path.sep).join('/');
   const url = `/${relative.replace(/(^|\/)index\.html$/, '$1')}`;
-  const info: PageInfo = { file, url, course: { id: '', label: '' }, kind: '', date: '', people: [], tags: [] };
+  const info: Omit<PageInfo, 'hash'> = { file, url, course: { id: '', label: '' }, kind: '', date: '', people: [], tags: [] };
   for (const tag of html.matchAll(/<span\b[^>]*\bdata-pagefind-(?:filter|sort)="[^"]*"[^>]*>/g)) {
     const attrs = attributes(tag[0]);
     const key = (attrs['data-pagefind-filter'] ?? attrs['data-pagefind-sort'] ?? '').replace(/\[.*$/, '');

@@ -1,10 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { buildSearchIndex, type SearchIndexOptions } from './search-index-build.ts';
+import { timed } from './timings.ts';
 
 export interface SearchIndexIntegrationOptions {
   /** Absolute path of the content folder (for `people.yaml`). */
   content: string;
+  /** The build's cache folder: shards whose pages did not change are taken from there. */
+  cacheDir?: string;
 }
 
 /**
@@ -13,7 +16,7 @@ export interface SearchIndexIntegrationOptions {
  * a failed index fails the build and leaves the published site untouched.
  * `LECTERN_SEARCH_SHARD_SIZE` sets the pages per index (default 1,000).
  */
-export function searchIndex({ content }: SearchIndexIntegrationOptions): AstroIntegration {
+export function searchIndex({ content, cacheDir }: SearchIndexIntegrationOptions): AstroIntegration {
   return {
     name: 'lectern:search',
     hooks: {
@@ -22,15 +25,17 @@ export function searchIndex({ content }: SearchIndexIntegrationOptions): AstroIn
         const options: SearchIndexOptions = {
           outDir: fileURLToPath(dir),
           content,
+          cacheDir,
           shardSize: shardSize(),
           align: process.env.LECTERN_SEARCH_ALIGN === '1',
         };
         try {
-          const report = await buildSearchIndex(options);
+          const report = await timed('search', () => buildSearchIndex(options));
           log.info(
             `indexed ${report.pages} page(s) in ${report.shards} index(es) in ${Math.round(report.totalMs)} ms ` +
               `(preparing text ${Math.round(report.prepareMs)} ms, Pagefind ${Math.round(report.indexMs + report.writeMs)} ms; ` +
-              `${report.traditional} in Traditional characters; ${report.names} names, ${report.terms} terms kept whole)`,
+              `${report.traditional} in Traditional characters; ${report.names} names, ${report.terms} terms kept whole; ` +
+              `${report.reused} index(es) unchanged, from the cache)`,
           );
         } catch (error) {
           throw new Error(`Building the search index failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });

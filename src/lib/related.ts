@@ -14,7 +14,7 @@ export interface RelatableDocument {
 }
 
 /** How much a shared person, a shared tag and the same course count. */
-const WEIGHT = { person: 3, tag: 2, course: 1 } as const;
+export const WEIGHT = { person: 3, tag: 2, course: 1 } as const;
 
 export const RELATED_LIMIT = 5;
 
@@ -38,4 +38,57 @@ export function relatedDocuments<D extends RelatableDocument>(doc: D, all: reado
     .sort((a, b) => b.score - a.score || (a.other.date < b.other.date ? 1 : a.other.date > b.other.date ? -1 : 0))
     .slice(0, limit)
     .map((r) => r.other);
+}
+
+/**
+ * `relatedDocuments` for every document of a list, without ranking the whole list each
+ * time: documents are indexed by person and by tag once, and a query counts shared people
+ * and tags over the documents that have any of its own — the same result, ties broken by
+ * the list's order (as the whole-list ranking's stable sort does). Ranking the whole
+ * archive on every document page made the build grow with the square of the archive.
+ */
+export function relatedIndex<D extends RelatableDocument>(all: readonly D[]): (doc: D, limit?: number) => D[] {
+  const order = new Map<D, number>();
+  const byKey = new Map<string, D[]>();
+  all.forEach((doc, index) => {
+    order.set(doc, index);
+    for (const key of keysOf(doc)) {
+      const list = byKey.get(key);
+      if (list) list.push(doc);
+      else byKey.set(key, [doc]);
+    }
+  });
+  // Scratch counters, one per document, zeroed again after each query.
+  const people = new Int32Array(all.length);
+  const tags = new Int32Array(all.length);
+  return (doc, limit = RELATED_LIMIT) => {
+    if (!order.has(doc)) return relatedDocuments(doc, all, limit);
+    const touched: number[] = [];
+    const count = (keys: string[], counter: Int32Array) => {
+      for (const key of keys) {
+        for (const other of byKey.get(key) ?? []) {
+          const at = order.get(other)!;
+          if (people[at] === 0 && tags[at] === 0) touched.push(at);
+          counter[at]++;
+        }
+      }
+    };
+    count([...new Set(doc.people)].map((p) => `p:${p}`), people);
+    count([...new Set(doc.tags)].map((t) => `t:${t}`), tags);
+    const scored = touched
+      .filter((at) => all[at] !== doc && !(all[at].course === doc.course && all[at].id === doc.id))
+      .map((at) => ({ at, score: people[at] * WEIGHT.person + tags[at] * WEIGHT.tag + (all[at].course === doc.course ? WEIGHT.course : 0) }));
+    for (const at of touched) {
+      people[at] = 0;
+      tags[at] = 0;
+    }
+    return scored
+      .sort((a, b) => b.score - a.score || (all[a.at].date < all[b.at].date ? 1 : all[a.at].date > all[b.at].date ? -1 : 0) || a.at - b.at)
+      .slice(0, limit)
+      .map(({ at }) => all[at]);
+  };
+}
+
+function keysOf(doc: RelatableDocument): string[] {
+  return [...new Set(doc.people)].map((p) => `p:${p}`).concat([...new Set(doc.tags)].map((t) => `t:${t}`));
 }

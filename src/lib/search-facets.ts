@@ -94,3 +94,34 @@ export function facetLabel(key: FilterKey, value: string, facets: SearchFacets):
   if (key === 'person') return facets.people.find(([id]) => id === value)?.[1] ?? value;
   return value;
 }
+
+/**
+ * The facets of several sites searched together (LECTERN_SEARCH_SITES) as one: each
+ * site numbers its courses, people and tags from 0, so the rows of the later ones are
+ * renumbered into the first one's lists. Page ids are Pagefind's content hashes, unique
+ * across sites.
+ */
+export function mergeFacets(all: readonly SearchFacets[]): SearchFacets {
+  const merged: SearchFacets = { version: 1, courses: [], people: [], tags: [], pages: {} };
+  const courseAt = new Map<string, number>();
+  const personAt = new Map<string, number>();
+  const tagAt = new Map<string, number>();
+  const place = <T>(map: Map<string, number>, list: T[], key: string, item: T) => {
+    let at = map.get(key);
+    if (at === undefined) {
+      at = list.push(item) - 1;
+      map.set(key, at);
+    }
+    return at;
+  };
+  for (const facets of all) {
+    const courses = facets.courses.map((course) => place(courseAt, merged.courses, course[0], course));
+    const people = facets.people.map((person) => place(personAt, merged.people, person[0], person));
+    const tags = facets.tags.map((tag) => place(tagAt, merged.tags, tag, tag));
+    for (const [id, [course, kind, date, persons, pageTags]] of Object.entries(facets.pages)) {
+      merged.pages[id] = [courses[course], kind, date, persons.map((p) => people[p]), pageTags.map((t) => tags[t])];
+    }
+  }
+  return merged;
+}
+

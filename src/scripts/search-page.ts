@@ -8,7 +8,7 @@ import { t, type UiKey } from '../i18n/ui.ts';
 import { dateToChinese } from '../lib/chinese-date.ts';
 import type { PartialDate } from '../lib/partial-date.ts';
 import { searchArchive, type PagefindApi, type ResultDetail, type SearchAnswer } from '../lib/search-engine.ts';
-import { facetCounts, facetLabel, type FacetCounts, type SearchFacets } from '../lib/search-facets.ts';
+import { facetCounts, facetLabel, mergeFacets, type FacetCounts, type SearchFacets } from '../lib/search-facets.ts';
 import { buildDictionary, intlSegmenter, planQuery, type QueryStage, type SearchDictionary } from '../lib/search-query.ts';
 import { filterKeys, hasFilters, stateFromParams, stateToSearch, withFilter, type FilterKey, type SearchState } from '../lib/search-state.ts';
 import { joinBase } from '../lib/urls.ts';
@@ -17,6 +17,8 @@ interface SearchData {
   names: string[];
   terms: string[];
   shards: string[];
+  /** Other Lectern sites' base paths, searched together with this one (docs/scaling.md). */
+  sites?: string[];
 }
 
 /** `pagefind.js` as Lectern loads it (the module also has `filters`, `preload`, …). */
@@ -70,10 +72,37 @@ function loadEngine(): Promise<Engine> {
     await pagefind.options({ baseUrl: base, ranking, noWorker: true });
     await pagefind.init();
     for (const shard of data.shards) await pagefind.mergeIndex(joinBase(base, shard), { baseUrl: base, ranking });
+    // Other sites built apart (one per course or year) and searched as one archive:
+    // their indexes, dictionaries and facets join this site's. One that cannot be read is left out.
+    const sites = (
+      await Promise.all(
+        (data.sites ?? []).map((site) =>
+          fetchJson<SearchData>(joinBase(site, 'pagefind/lectern-search.json')).then(
+            (siteData) => ({ site, data: siteData }),
+            (error: unknown) => {
+              console.warn(error);
+              return undefined;
+            },
+          ),
+        ),
+      )
+    ).filter((site) => site !== undefined);
+    for (const { site, data: siteData } of sites) {
+      for (const folder of ['pagefind/', ...siteData.shards]) await pagefind.mergeIndex(joinBase(site, folder), { baseUrl: site, ranking });
+    }
+    const loadFacets = async () => {
+      const own = fetchJson<SearchFacets>(bundleUrl('lectern-facets.json'));
+      if (sites.length === 0) return own;
+      const others = sites.map(({ site }) => fetchJson<SearchFacets>(joinBase(site, 'pagefind/lectern-facets.json')).catch(() => undefined));
+      return mergeFacets([await own, ...(await Promise.all(others)).filter((f) => f !== undefined)]);
+    };
     return {
       pagefind,
-      facets: () => (facets ??= fetchJson<SearchFacets>(bundleUrl('lectern-facets.json'))),
-      dictionary: buildDictionary(data.names, data.terms),
+      facets: () => (facets ??= loadFacets()),
+      dictionary: buildDictionary(
+        [...data.names, ...sites.flatMap(({ data: siteData }) => siteData.names)],
+        [...data.terms, ...sites.flatMap(({ data: siteData }) => siteData.terms)],
+      ),
     };
   })();
   return engine;

@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+/**
+ * What reading a Markdown file yielded last time, keyed by the file's exact text: the
+ * YAML value and the validated data. A file whose text is unchanged and which had no
+ * problem is not parsed or validated again (YAML parsing was most of the time of checking
+ * 10,000 documents); the cross-file rules (agenda, attachments, ids, permalinks) still run
+ * on every read. The whole cache is dropped when Lectern's schemas or parsers change.
+ */
+export interface CachedFile {
+  hash: string;
+  /** The YAML front matter as parsed (raw, for the cross-file rules). */
+  value: unknown;
+  /** The schema's output. */
+  data: unknown;
+}
+
+interface CacheFile {
+  version: string;
+  files: Record<string, CachedFile>;
+}
+
+export class CheckCache {
+  private readonly file: string;
+  private readonly previous: Record<string, CachedFile>;
+  private readonly next: Record<string, CachedFile> = {};
+  private changed = false;
+
+  constructor(file: string) {
+    this.file = file;
+    this.previous = load(file);
+  }
+
+  /** The cached reading of `file` when its text is `text`, else undefined. */
+  get(file: string, text: string): CachedFile | undefined {
+    const entry = this.previous[file];
+    if (!entry || entry.hash !== textHash(text)) return undefined;
+    this.next[file] = entry;
+    return entry;
+  }
+
+  /** Remembers a file that was read without problems. */
+  set(file: string, text: string, value: unknown, data: unknown): void {
+    this.next[file] = { hash: textHash(text), value, data };
+    this.changed = true;
+  }
+
+  save(): void {
+    const dropped = Object.keys(this.previous).some((file) => !(file in this.next));
+    if (!this.changed && !dropped) return;
+    mkdirSync(path.dirname(this.file), { recursive: true });
+    const temporary = `${this.file}.${process.pid}`;
+    writeFileSync(temporary, JSON.stringify({ version: CHECK_VERSION, files: this.next } satisfies CacheFile));
+    renameSync(temporary, this.file);
+  }
+}
+
+function load(file: string): Record<string, CachedFile> {
+  try {
+    if (!existsSync(file)) return {};
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
+    return parsed.version === CHECK_VERSION ? parsed.files : {};
+  } catch {
+    return {}; // a damaged cache is only a slower check
+  }
+}
+
+function textHash(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
+}
+
+/** Changes with the source of the schemas and readers and the versions of yaml and zod. */
+const CHECK_VERSION = (() => {
+  const hash = createHash('sha256');
+  const here = path.dirname(new URL(import.meta.url).pathname);
+  const folders = [here, path.join(here, '../schemas'), path.join(here, '../lib')];
+  for (const folder of folders) {
+    for (const name of readdirSync(folder).filter((n) => n.endsWith('.ts')).sort()) hash.update(readFileSync(path.join(folder, name)));
+  }
+  const require = createRequire(import.meta.url);
+  for (const pkg of ['yaml', 'zod']) hash.update(`${pkg}@${(require(`${pkg}/package.json`) as { version: string }).version}`);
+  return hash.digest('hex').slice(0, 16);
+})();

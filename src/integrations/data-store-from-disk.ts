@@ -1,0 +1,62 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+import { HTML_KEY, SOURCE_KEY, htmlCacheDir } from '../markdown/html-cache.ts';
+
+/** Astro's virtual module holding the content store (astro/dist/content/consts.js). */
+const RESOLVED_DATA_STORE_ID = '\0astro:data-layer-content';
+
+/**
+ * Astro builds its content store (every entry's data and rendered HTML) into the server
+ * bundle as one string literal: 19 MB at 1,000 documents, 190 MB at 10,000, which the
+ * bundler then parses, copies and writes, and Node parses again as source code before the
+ * first page renders — most of the memory and much of the time of a large build
+ * (measured in docs/scaling.md). The prerenderer runs on this machine, next to the store
+ * file, so the module reads the file when it is imported instead, and gives each entry
+ * whose body Lectern keeps in a file of its own (html-cache.ts) an `html` that reads
+ * that file when a page renders it, and a `body` read from the entry's source file (the
+store holds neither). Build only: `astro dev` keeps Astro's own module and a full store.
+ */
+export function dataStoreFromDisk(cacheDir: string): Plugin {
+  const file = path.join(cacheDir, 'data-store.json');
+  const htmlDir = htmlCacheDir(cacheDir);
+  // devalue is Astro's own dependency (the store's format); resolve it from Astro.
+  const astroRequire = createRequire(createRequire(import.meta.url).resolve('astro/package.json'));
+  const devalue = astroRequire.resolve('devalue');
+  const frontmatter = fileURLToPath(new URL('../archive/frontmatter.ts', import.meta.url));
+  return {
+    name: 'lectern:data-store-from-disk',
+    apply: 'build',
+    transform(_code, id) {
+      if (id !== RESOLVED_DATA_STORE_ID || !existsSync(file)) return null;
+      const code = `import { readFileSync } from 'node:fs';
+import { unflatten } from ${JSON.stringify(devalue)};
+import { splitFrontmatter } from ${JSON.stringify(frontmatter)};
+const store = unflatten(JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8')));
+for (const entries of store.values()) {
+  for (const entry of entries.values()) {
+    const source = entry.rendered?.metadata?.[${JSON.stringify(SOURCE_KEY)}];
+    if (typeof source === 'string' && entry.body === undefined) {
+      let body;
+      Object.defineProperty(entry, 'body', {
+        enumerable: true,
+        get: () => (body ??= splitFrontmatter(readFileSync(source, 'utf8')).body),
+      });
+    }
+    const key = entry.rendered?.metadata?.[${JSON.stringify(HTML_KEY)}];
+    if (typeof key !== 'string') continue;
+    let html;
+    Object.defineProperty(entry.rendered, 'html', {
+      enumerable: true,
+      get: () => (html ??= readFileSync(${JSON.stringify(htmlDir + path.sep)} + key + '.html', 'utf8')),
+    });
+  }
+}
+export default store;
+`;
+      return { code, map: { mappings: '' } };
+    },
+  };
+}

@@ -1,0 +1,103 @@
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Loader } from 'astro/loaders';
+import { checkedArchive } from '../archive/shared-archive.ts';
+import type { DocumentKind } from '../schemas/document.ts';
+import { needsUnified, renderMarkdown } from '../markdown/render-markdown.ts';
+import { RENDERER_VERSION } from '../markdown/renderer-version.ts';
+import { EXTERNAL_HTML_ENV, HTML_KEY, SOURCE_KEY, htmlCacheDir, pruneCachedHtml, writeCachedHtml } from '../markdown/html-cache.ts';
+
+const watching = new Set<ArchiveCollection>();
+
+/** The digests each collection still uses; files no collection uses are pruned once all four have loaded. */
+const inUse = new Map<ArchiveCollection, string[]>();
+const COLLECTIONS: ArchiveCollection[] = ['courses', 'speech', 'lecture', 'writeup'];
+
+function keepHtml(collection: ArchiveCollection, dir: string, digests: string[]): void {
+  inUse.set(collection, digests);
+  if (!COLLECTIONS.every((c) => inUse.has(c))) return;
+  pruneCachedHtml(dir, new Set([...inUse.values()].flat()));
+  inUse.clear();
+}
+
+export type ArchiveCollection = 'courses' | DocumentKind;
+
+interface Entry {
+  id: string;
+  file: string;
+  data: Record<string, unknown>;
+  body: string;
+}
+
+/**
+ * A content loader fed by Lectern's own archive reader instead of Astro's glob loader:
+ * the files were already read and validated by `lectern check` (with the same schemas),
+ * so the entries go into the store as they are. Bodies are rendered with the fast
+ * renderer (unified only for the few documents that need it, see render-markdown.ts),
+ * and an entry whose text, data and renderer are unchanged keeps its rendered HTML from
+ * the previous build (Astro keeps the store between builds).
+ */
+export function archiveLoader(content: string, collection: ArchiveCollection): Loader {
+  return {
+    name: `lectern:${collection}`,
+    load: async (context) => {
+      const { store, generateDigest, renderMarkdown: renderWithUnified, config, logger, watcher } = context;
+      // `astro dev`: reload when a file of the archive changes (a build has no watcher).
+      if (watcher && !watching.has(collection)) {
+        watching.add(collection);
+        watcher.add(content);
+        const reload = (file: string) => {
+          if (file.startsWith(path.resolve(content) + path.sep)) void archiveLoader(content, collection).load(context);
+        };
+        watcher.on('change', reload).on('add', reload).on('unlink', reload);
+      }
+      const archive = checkedArchive(content);
+      const entries: Entry[] =
+        collection === 'courses'
+          ? archive.courses.map((c) => ({ id: c.id, file: c.file, data: c.data, body: c.body }))
+          : archive.documents
+              .filter((d) => d.kind === collection)
+              .map((d) => ({ id: `${d.course}/${d.id}`, file: d.file, data: d.data, body: d.body }));
+      const root = fileURLToPath(config.root);
+      const external = process.env[EXTERNAL_HTML_ENV] === '1';
+      const htmlDir = htmlCacheDir(fileURLToPath(config.cacheDir));
+      const seen = new Set<string>();
+      let rendered = 0;
+      let slow = 0;
+      for (const entry of entries) {
+        seen.add(entry.id);
+        const digest = generateDigest({ renderer: RENDERER_VERSION, body: entry.body, data: entry.data });
+        const previous = store.get(entry.id);
+        const previousExternal = previous?.rendered?.metadata?.[HTML_KEY] !== undefined;
+        if (previous?.digest === digest && previous.rendered && previousExternal === external) continue;
+        const absolute = path.join(archive.root, entry.file);
+        let html: { html: string; metadata: { headings: { depth: number; slug: string; text: string }[]; [key: string]: unknown } };
+        if (needsUnified(entry.body)) {
+          const result = await renderWithUnified(entry.body, { fileURL: pathToFileURL(absolute) });
+          html = { html: result.html, metadata: { ...result.metadata, headings: result.metadata?.headings ?? [] } };
+          slow++;
+        } else {
+          const result = renderMarkdown(entry.body);
+          html = { html: result.html, metadata: { headings: result.headings } };
+        }
+        rendered++;
+        if (external) {
+          // Body and HTML stay out of the store (see data-store-from-disk.ts); pages read them when they render.
+          writeCachedHtml(htmlDir, digest, html.html);
+          html = { html: '', metadata: { ...html.metadata, [HTML_KEY]: digest, [SOURCE_KEY]: absolute } };
+        }
+        store.set({
+          id: entry.id,
+          data: entry.data,
+          ...(external ? {} : { body: entry.body }),
+          digest,
+          filePath: path.relative(root, absolute),
+          rendered: html,
+        });
+      }
+      for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+      if (external) keepHtml(collection, htmlDir, [...seen].map((id) => String(store.get(id)?.digest ?? '')));
+      logger.info(`${entries.length} entries, ${rendered} rendered (${slow} with unified), ${entries.length - rendered} unchanged`);
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { readArchive } from '../../src/archive/read-archive.ts';
+import { formatProblem, sortProblems } from '../../src/archive/problems.ts';
+import { fixture, tempDir } from '../helpers/paths.ts';
+
+function copyOf(name: string): string {
+  const dir = path.join(tempDir('lectern-check-cache-'), name);
+  cpSync(fixture(name), dir, { recursive: true });
+  return dir;
+}
+
+const problems = (root: string, cacheFile: string) => sortProblems(readArchive(root, { cacheFile }).problems).map(formatProblem);
+
+describe('the check cache', () => {
+  it('gives the same archive from the cache as from reading every file', () => {
+    const root = copyOf('basic');
+    const cacheFile = path.join(root, '..', 'check.json');
+    const first = readArchive(root, { cacheFile });
+    const second = readArchive(root, { cacheFile });
+    expect(first.problems).toEqual([]);
+    expect(second.documents).toEqual(first.documents);
+    expect(second.courses).toEqual(first.courses);
+    expect(Object.keys(JSON.parse(readFileSync(cacheFile, 'utf8')).files).length).toBe(first.documents.length + first.courses.length);
+  });
+
+  it('validates a changed file again', () => {
+    const root = copyOf('basic');
+    const cacheFile = path.join(root, '..', 'check.json');
+    readArchive(root, { cacheFile });
+    const file = path.join(root, 'quren-2024/speeches/kaiban.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^date: .*$/m, 'date: 2024-13-45'));
+    expect(problems(root, cacheFile)).toEqual([
+      'quren-2024/speeches/kaiban.md:3: date: expected YYYY, YYYY-MM or YYYY-MM-DD, found "2024-13-45"',
+    ]);
+  });
+
+  it('still applies the cross-file rules to an unchanged file, with its line', () => {
+    const root = copyOf('basic');
+    const cacheFile = path.join(root, '..', 'check.json');
+    const clean = readArchive(root, { cacheFile });
+    const withImage = clean.documents.find((doc) => 'images' in doc.data && doc.data.images && doc.data.images.length > 0);
+    expect(withImage).toBeDefined();
+    const image = (withImage!.data as { images: { src: string }[] }).images[0].src;
+    rmSync(path.join(root, withImage!.course, image));
+    const line = readFileSync(path.join(root, withImage!.file), 'utf8').split('\n').findIndex((l) => l.includes(`src: ${image}`)) + 1;
+    expect(problems(root, cacheFile)).toContain(`${withImage!.file}:${line}: images[0].src: file not found: ${image}`);
+  });
+});

@@ -1,0 +1,90 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appendFileSync, cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { withBuildLock } from '../helpers/build-lock.ts';
+import { runLectern } from '../helpers/lectern.ts';
+import { fixture, tempDir } from '../helpers/paths.ts';
+
+/**
+ * A rebuild reuses what did not change (check results, rendered bodies, pages whose
+ * cache key is unchanged) and must never serve a stale page. Timings are the
+ * benchmark's business (npm run bench); here only correctness.
+ */
+let root = '';
+let content = '';
+let out = '';
+
+// Small search shards, so the fixture has several and a change touches only one.
+const env = { LECTERN_SEARCH_SHARD_SIZE: '2' };
+
+function build(): string {
+  const result = withBuildLock(() => runLectern(['build', '--content', content, '--out', out], env));
+  expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
+  return result.stdout;
+}
+
+const page = (route: string) => readFileSync(path.join(out, route, 'index.html'), 'utf8');
+const modified = (route: string) => statSync(path.join(out, route, 'index.html')).mtimeMs;
+
+beforeAll(() => {
+  root = tempDir('lectern-incremental-');
+  content = path.join(root, 'content');
+  out = path.join(root, 'dist');
+  cpSync(fixture('basic'), content, { recursive: true });
+  build();
+});
+
+describe('rebuilding after a change', () => {
+  it('takes unchanged pages from the cache and renders nothing again', () => {
+    const log = build();
+    expect(log).toMatch(/\(restored\)/);
+    expect(log).toMatch(/lectern:lecture\] 3 entries, 0 rendered/);
+    const [, shards, reused] = /in (\d+) index\(es\).*; (\d+) index\(es\) unchanged, from the cache/.exec(log) ?? [];
+    expect(Number(shards)).toBeGreaterThan(1);
+    expect(reused).toBe(shards);
+  });
+
+  it('shows a changed body on its page and in its course compilation, and leaves other pages as they were', () => {
+    const before = page('courses/quren-2024/kaiban');
+    appendFileSync(path.join(content, 'dabieshan-2024/lectures/piaojuezhi.md'), '\n增量构建测试追加的一段文字。\n');
+    const log = build();
+    expect(log).toMatch(/lectern:lecture\] 3 entries, 1 rendered/);
+    // Only the search shard holding the changed document is indexed again.
+    const [, shards, reused] = /in (\d+) index\(es\).*; (\d+) index\(es\) unchanged, from the cache/.exec(log) ?? [];
+    expect(Number(reused)).toBe(Number(shards) - 1);
+    expect(page('courses/dabieshan-2024/piaojuezhi')).toContain('增量构建测试追加的一段文字。');
+    expect(page('courses/dabieshan-2024/print')).toContain('增量构建测试追加的一段文字。');
+    expect(page('courses/quren-2024/kaiban')).toBe(before);
+  });
+
+  it('shows a changed title on every page that lists the document', () => {
+    const file = path.join(content, 'dabieshan-2024/lectures/piaojuezhi.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('title: 民生实事项目人大代表票决制', 'title: 民生实事项目人大代表票决制（修订）'));
+    const earlier = modified('courses/quren-2024/kaiban');
+    build();
+    for (const route of ['courses/dabieshan-2024/piaojuezhi', 'courses/dabieshan-2024', '']) {
+      expect(page(route), route).toContain('民生实事项目人大代表票决制（修订）');
+    }
+    // Lists, related documents and people pages all come from the front matter: every page is rendered again.
+    expect(modified('courses/quren-2024/kaiban')).toBeGreaterThan(earlier);
+  });
+});
+
+describe('planShards', () => {
+  it('keeps the pages of a course together, and each course in its shard until the archive doubles', async () => {
+    const { planShards } = await import('../../src/integrations/search-index-build.ts');
+    const pages = (courses: number) =>
+      Array.from({ length: courses * 10 }, (_, i) => ({ url: `/courses/c${Math.floor(i / 10)}/d${i % 10}/`, course: { id: `c${Math.floor(i / 10)}` } }));
+    const shardOf = (plan: { shard: number; pages: { course: { id: string } }[] }[]) =>
+      new Map(plan.flatMap(({ shard, pages: list }) => list.map((p) => [p.course.id, shard] as const)));
+    const small = planShards(pages(25), 100);
+    const grown = planShards(pages(40), 100);
+    expect(small.length).toBeLessThanOrEqual(4);
+    expect(grown.length).toBeLessThanOrEqual(4);
+    for (const { pages: list } of small) expect(new Set(list.map((p) => p.course.id)).size * 10).toBe(list.length);
+    const before = shardOf(small);
+    const after = shardOf(grown);
+    for (const [course, shard] of before) expect(after.get(course), course).toBe(shard);
+    expect(planShards(pages(5), 100)).toHaveLength(1);
+  });
+});
