@@ -68,6 +68,14 @@ export function archiveLoader(content: string, collection: ArchiveCollection): L
         seen.add(entry.id);
         const digest = generateDigest({ renderer: RENDERER_VERSION, body: entry.body, data: entry.data });
         const previous = store.get(entry.id);
+        if (entry.file.endsWith('.mdx')) {
+          // MDX is code (trusted authors): @astrojs/mdx compiles it as a module when a page
+          // renders it, exactly as the glob loader arranges with `deferredRender`.
+          const filePath = path.relative(root, path.join(archive.root, entry.file));
+          if (previous?.digest === digest && previous.deferredRender) store.addModuleImport(filePath);
+          else store.set({ id: entry.id, data: entry.data, body: entry.body, digest, filePath, deferredRender: true });
+          continue;
+        }
         const previousExternal = previous?.rendered?.metadata?.[HTML_KEY] !== undefined;
         if (previous?.digest === digest && previous.rendered && previousExternal === external) continue;
         const absolute = path.join(archive.root, entry.file);
