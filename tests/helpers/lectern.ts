@@ -23,7 +23,9 @@ export function runLectern(args: string[], env: NodeJS.ProcessEnv = {}, cwd = pr
     env: { ...withoutViteEnv(process.env), ASTRO_TELEMETRY_DISABLED: '1', ...env },
     maxBuffer: 64 * 1024 * 1024,
   });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  // Astro's logger colours its output when the environment asks for it (CI does);
+  // tests match the words, so the colour codes are taken out.
+  return { status: result.status, stdout: withoutAnsi(result.stdout), stderr: withoutAnsi(result.stderr) };
 }
 
 /**
@@ -53,4 +55,9 @@ export function buildSite(content: string, env: NodeJS.ProcessEnv = {}): string 
   }
   builds.set(key, out);
   return out;
+}
+
+function withoutAnsi(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching the escape character is the point.
+  return text.replace(/\u001b\[[0-9;]*m/g, '');
 }
