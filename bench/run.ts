@@ -101,13 +101,13 @@ for (const docs of sizes) {
   if (!lectern.ok) log(`lectern build failed:\n${lectern.error}`);
   const run: Run = { docs, archive: about, lectern };
   results.runs.push(run);
-  if (lectern.ok && values.search) run.search = await measureSearch(out, archive, 'lectern', log);
+  if (lectern.ok && values.search) run.search = await searchOrLog(() => measureSearch(out, archive, 'lectern', log));
   if (lectern.ok && values.incremental) run.incremental = await measureIncremental(archive, out);
   if (withPeer) {
     log(`peer: hugo + pagefind (load ${loadAverage()})`);
     run.peer = await buildPeer(dir, path.join(work, `out-${docs}`, 'peer'));
     if (!run.peer.ok) log(`peer build failed:\n${run.peer.error}`);
-    else if (values.search) run.peerSearch = await measureSearch(path.join(work, `out-${docs}`, 'peer', 'public'), archive, 'peer', log);
+    else if (values.search) run.peerSearch = await searchOrLog(() => measureSearch(path.join(work, `out-${docs}`, 'peer', 'public'), archive, 'peer', log));
   }
   process.stdout.write(`\n${table(results.machine, [run])}\n`);
 }
@@ -116,6 +116,16 @@ const file = writeResults(results);
 const summary = table(results.machine, results.runs);
 process.stdout.write(`\n${summary}\n\nwritten to ${path.relative(process.cwd(), file)}\n`);
 if (values.readme) updateReadme(summary, file);
+
+/** A search that fails (a timeout in the browser) is reported, and the build figures are kept. */
+async function searchOrLog(measure: () => Promise<SearchCost | undefined>): Promise<SearchCost | undefined> {
+  try {
+    return await measure();
+  } catch (error) {
+    log(`search not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    return undefined;
+  }
+}
 
 /** Rebuilds without change, then after one document changed, and checks the page and the index are fresh. */
 async function measureIncremental(archive: BenchArchive, out: string): Promise<Incremental> {
@@ -164,7 +174,8 @@ function table(about: Machine, runs: Run[]): string {
   const cell = (r: BuildResult | undefined, name: string, key: 'ms' | 'peakRss') => {
     const phase = r?.phases.find((p) => p.name === name);
     if (!phase) return '—';
-    return key === 'ms' ? `${seconds(phase.ms)} (${phase.cpu.toFixed(1)} s CPU)` : mebibytes(phase.peakRss);
+    if (key === 'peakRss') return phase.peakRss === null ? '—' : mebibytes(phase.peakRss);
+    return phase.cpu === null ? seconds(phase.ms) : `${seconds(phase.ms)} (${phase.cpu.toFixed(1)} s CPU)`;
   };
   const ratio = (a: number | undefined, b: number | undefined) => (a && b ? (a / b).toFixed(2) : '—');
   const rows: string[][] = [];
@@ -181,7 +192,7 @@ function table(about: Machine, runs: Run[]): string {
   searchRow('search: term in ~every doc, cold', (s) => `${kilobytes(s.common.bytes)} / ${s.common.ms} ms`);
   const unchangedText = (r: Run) => {
     const inc = r.incremental;
-    return inc ? `${seconds(inc.unchanged.wallMs)} (${inc.unchanged.phases.find((p) => p.name === 'total')?.cpu.toFixed(1)} s CPU)` : '—';
+    return inc ? `${seconds(inc.unchanged.wallMs)} (${inc.unchanged.phases.find((p) => p.name === 'total')?.cpu?.toFixed(1)} s CPU)` : '—';
   };
   rows.push(['rebuild, nothing changed', ...runs.flatMap((r) => (r.peer ? [unchangedText(r), '—', ''] : [unchangedText(r)]))]);
   rows.push(['rebuild, 1 document changed', ...runs.flatMap((r) => {

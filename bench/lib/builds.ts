@@ -12,9 +12,9 @@ import { writeHugoSite } from './hugo-site.ts';
 export interface Phase {
   name: string;
   ms: number;
-  /** CPU seconds of the whole process tree during the phase. */
-  cpu: number;
-  peakRss: number;
+  /** CPU seconds of the whole process tree during the phase (null: not sampled). */
+  cpu: number | null;
+  peakRss: number | null;
 }
 
 export interface BuildResult {

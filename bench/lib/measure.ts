@@ -67,8 +67,8 @@ export function seconds(ms: number | undefined): string {
   return ms === undefined ? '—' : `${(ms / 1000).toFixed(1)} s`;
 }
 
-export function mebibytes(bytes: number | undefined): string {
-  if (bytes === undefined) return '—';
+export function mebibytes(bytes: number | null | undefined): string {
+  if (bytes === undefined || bytes === null) return '—';
   return bytes >= 10 * MiB ? `${Math.round(bytes / MiB)} MB` : `${(bytes / MiB).toFixed(1)} MB`;
 }
 

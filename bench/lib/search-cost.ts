@@ -37,7 +37,7 @@ const pages: Record<Site, { resultSelector: string; inputSelector: string }> = {
   peer: { resultSelector: '.pagefind-ui__result-link', inputSelector: '.pagefind-ui__search-input' },
 };
 
-const TIMEOUT_MS = 60_000;
+const TIMEOUT_MS = 180_000;
 
 export async function measureSearch(out: string, archive: BenchArchive, site: Site, log: (line: string) => void): Promise<SearchCost | undefined> {
   if (!existsSync(path.join(out, 'search', 'index.html'))) {
