@@ -21,7 +21,7 @@ export const sessionSchema = z.strictObject({
   period: z.enum(periods, expect('period')).optional(),
   /** opening, lecture, exchange, discussion, visit, closing or other. */
   kind: z.enum(sessionKinds, expect('sessionKind')),
-  /** @example 深入学习贯彻习近平总书记关于坚持和完善人民代表大会制度的重要思想 */
+  /** @example 民生实事项目人大代表票决制 */
   title: text(),
   /** Lecturers or speakers, with the position held at the time. */
   speakers: personListSchema.optional(),
