@@ -50,6 +50,8 @@ export interface Archive {
 }
 
 const MEDIA_FOLDER = 'media';
+/** Ids of pages every course has beside its documents (`/courses/<course>/print/`). */
+const RESERVED_DOCUMENT_IDS = new Set(['print']);
 const folderKinds = new Map(documentKinds.map((kind) => [kindFolders[kind], kind] as const));
 
 /** What a path of the content folder is; `refused` when it is a link the reader will not follow. */
@@ -231,6 +233,9 @@ class ArchiveReader {
         const id = name.replace(/\.mdx?$/, '');
         if (!isValidId(id)) {
           this.problems.push({ file, message: problemMessage('badId', { name: id }) });
+        }
+        if (RESERVED_DOCUMENT_IDS.has(id)) {
+          this.problems.push({ file, message: problemMessage('reservedId', { id, path: `/courses/${course}/${id}/` }) });
         }
         const other = ids.get(id);
         if (other) {

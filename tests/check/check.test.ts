@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fixture, tempDir } from '../helpers/paths.ts';
 import { runLectern } from '../helpers/lectern.ts';
@@ -55,5 +55,21 @@ describe('lectern build on bad content', () => {
     expect(result.stderr).toContain('13 problem(s) in 6 files.');
     expect(result.stderr).toContain('is unchanged');
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('reserved ids', () => {
+  it('refuses a document named like a page every course has', () => {
+    const content = tempDir();
+    cpSync(fixture('basic'), content, { recursive: true });
+    writeFileSync(
+      path.join(content, 'quren-2024/lectures/print.md'),
+      '---\ntitle: 打印\ndate: 2024\nlecturers: [李明]\n---\n\n正文。\n',
+    );
+    const result = runLectern(['check', '--content', content]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain(
+      'quren-2024/lectures/print.md: id "print" is taken by a page of the course (/courses/quren-2024/print/): rename the file',
+    );
   });
 });
