@@ -15,7 +15,7 @@ import { documentToMarkdown } from '../import/frontmatter.ts';
 import { formatOf, ImportError, importableExtensions, importFile, type ImportedFile } from '../import/import-file.ts';
 import { warningMessage, warningToJson } from '../import/warning-message.ts';
 import { courseYear, documentIds, listCourses } from './course-folder.ts';
-import type { CliIo } from './io.ts';
+import { parseOrExit, type CliIo } from './io.ts';
 
 type Outcome = 'written' | 'dryRun' | 'exists' | 'failed';
 
@@ -33,9 +33,8 @@ const SHOWN_WARNINGS = 12;
 
 export async function runImport(argv: string[], io: CliIo): Promise<number> {
   const words = cliMessages();
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parsed = parseOrExit(
+    () => parseArgs({
       args: argv,
       allowPositionals: true,
       options: {
@@ -47,16 +46,12 @@ export async function runImport(argv: string[], io: CliIo): Promise<number> {
         content: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
-    });
-  } catch (error) {
-    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${words.help.import}`);
-    return 2;
-  }
+    }),
+    words.help.import,
+    io,
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write(words.help.import);
-    return 0;
-  }
   const usage = (message: string) => {
     io.stderr.write(`${message}\n\n${words.help.import}`);
     return 2;

@@ -13,7 +13,7 @@ import { fill } from '../i18n/ui.ts';
 import { reportArchive } from './check.ts';
 import { buildArchive } from './build.ts';
 import { recordArchivePermalinks } from './permalinks.ts';
-import { processIo, type CliIo } from './io.ts';
+import { parseOrExit, processIo, type CliIo } from './io.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -77,17 +77,12 @@ type ExtraOptions = Record<string, { type: 'string' | 'boolean' }>;
 /** `--content` and `--help` for check, build and permalinks; a number is the exit status to stop with. */
 function parseCommon(argv: string[], io: CliIo, name: 'check' | 'build' | 'permalinks', extra: ExtraOptions): { content: string; values: Record<string, unknown> } | number {
   const help = cliMessages().help[name];
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { content: { type: 'string' }, help: { type: 'boolean', short: 'h' }, ...extra } });
-  } catch (error) {
-    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${help}`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    io.stdout.write(help);
-    return 0;
-  }
+  const parsed = parseOrExit(
+    () => parseArgs({ args: argv, allowPositionals: true, options: { content: { type: 'string' }, help: { type: 'boolean', short: 'h' }, ...extra } }),
+    help,
+    io,
+  );
+  if (typeof parsed === 'number') return parsed;
   if (parsed.positionals.length > 0) {
     io.stderr.write(`${fill(cliMessages().usage.unknownCommand, { args: parsed.positionals.join(' ') })}\n\n${help}`);
     return 2;

@@ -13,7 +13,7 @@ import { fill } from '../i18n/ui.ts';
 import { isValidId, uniqueId } from '../lib/slug.ts';
 import { documentKinds, kindFolders, type DocumentKind } from '../schemas/document.ts';
 import { documentIds } from './course-folder.ts';
-import type { CliIo } from './io.ts';
+import { parseOrExit, type CliIo } from './io.ts';
 
 export type SkeletonType = 'course' | DocumentKind;
 export const skeletonTypes: SkeletonType[] = ['course', ...documentKinds];
@@ -90,9 +90,8 @@ export function skeleton(type: SkeletonType): string {
 
 export async function runNew(argv: string[], io: CliIo): Promise<number> {
   const words = cliMessages();
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parsed = parseOrExit(
+    () => parseArgs({
       args: argv,
       allowPositionals: true,
       options: {
@@ -103,16 +102,12 @@ export async function runNew(argv: string[], io: CliIo): Promise<number> {
         content: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
-    });
-  } catch (error) {
-    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${words.help.new}`);
-    return 2;
-  }
+    }),
+    words.help.new,
+    io,
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write(words.help.new);
-    return 0;
-  }
   const usage = (message: string) => {
     io.stderr.write(`${message}\n\n${words.help.new}`);
     return 2;
