@@ -234,6 +234,12 @@ export interface SearchAnswer {
   detail(id: string): Promise<ResultDetail>;
 }
 
+/**
+ * How many windows of results a search reads at most while looking for a window of
+ * pages that hold the phrase: past that, what is left is listed unread.
+ */
+const MAX_WINDOWS_READ = 10;
+
 export interface SearchRequest {
   pagefind: PagefindApi;
   stages: readonly QueryStage[];
@@ -263,9 +269,17 @@ export async function searchArchive(request: SearchRequest): Promise<SearchAnswe
   if (facets && state.sort === 'date') ids = sortByDate(ids, facets);
 
   // Read the first results; drop those that turn out not to hold the phrase and,
-  // for relevance, re-rank them within their stage by what their text says.
-  const read = await Promise.all(ids.slice(0, window).map(detail));
-  const dropped = new Set(read.filter((d) => !d.verified && byId.get(d.id)!.stage.level !== 'words').map((d) => d.id));
+  // for relevance, re-rank them within their stage by what their text says. When
+  // many are dropped, read on, so that the first page of results is not empty
+  // while later ones would have stood (a name that is often the start of others).
+  const read: ResultDetail[] = [];
+  const dropped = new Set<string>();
+  const limit = Math.min(ids.length, window * MAX_WINDOWS_READ);
+  while (read.length < limit && read.length - dropped.size < window) {
+    const next = await Promise.all(ids.slice(read.length, Math.min(limit, read.length + window)).map(detail));
+    for (const d of next) if (!d.verified && byId.get(d.id)!.stage.level !== 'words') dropped.add(d.id);
+    read.push(...next);
+  }
   if (state.sort === 'relevance') {
     const stageOrder = new Map(stages.map((s, i) => [s, i]));
     const reranked = read
@@ -273,7 +287,7 @@ export async function searchArchive(request: SearchRequest): Promise<SearchAnswe
       .map((d) => ({ id: d.id, stage: stageOrder.get(byId.get(d.id)!.stage) ?? 0, score: byId.get(d.id)!.score * d.boost }))
       .sort((a, b) => a.stage - b.stage || b.score - a.score)
       .map((d) => d.id);
-    ids = [...reranked, ...ids.slice(window)];
+    ids = [...reranked, ...ids.slice(read.length)];
   } else {
     ids = ids.filter((id) => !dropped.has(id));
   }

@@ -210,17 +210,24 @@ function loosenedNotice(query: string, stage: QueryStage): string {
 /** Shows the next page of results, reading their text as needed. */
 async function renderMore(id: number, answer: SearchAnswer): Promise<void> {
   if (!list) return;
-  const shown = Number(list.dataset.lecternShown ?? 0);
-  const next = answer.ids.slice(shown, shown + PAGE_SIZE);
-  const details = await Promise.all(next.map((resultId) => answer.detail(resultId)));
-  if (id !== runId) return;
-  list.dataset.lecternShown = String(shown + next.length);
-  for (const detail of details) {
-    // A page found by words standing side by side, whose text turns out not to hold the phrase.
-    if (!detail.verified && answer.stage && answer.stage.level !== 'words') continue;
-    list.append(resultItem(detail));
+  let shown = Number(list.dataset.lecternShown ?? 0);
+  let added = 0;
+  // A page of results can come out empty when all of it turns out not to hold the
+  // phrase: then read on rather than show nothing.
+  while (added === 0 && shown < answer.ids.length) {
+    const next = answer.ids.slice(shown, shown + PAGE_SIZE);
+    const details = await Promise.all(next.map((resultId) => answer.detail(resultId)));
+    if (id !== runId) return;
+    shown += next.length;
+    list.dataset.lecternShown = String(shown);
+    for (const detail of details) {
+      // A page found by words standing side by side, whose text turns out not to hold the phrase.
+      if (!detail.verified && answer.stage && answer.stage.level !== 'words') continue;
+      list.append(resultItem(detail));
+      added++;
+    }
   }
-  const remaining = answer.ids.length > shown + next.length;
+  const remaining = answer.ids.length > shown;
   if (more) {
     more.hidden = !remaining;
     more.onclick = remaining

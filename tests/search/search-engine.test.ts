@@ -128,6 +128,20 @@ describe('searchArchive', () => {
     expect(answer.loosened).toBe(false);
   });
 
+  it('reads past a first window of pages that all turn out not to hold the phrase', async () => {
+    // Twenty-five pages whose words stand side by side in the wrong order, each scoring
+    // above the one page that holds the phrase.
+    const reversed: FakePage[] = Array.from({ length: 25 }, (_, i) => ({
+      id: `reversed-${String(i).padStart(2, '0')}`,
+      title: '',
+      words: ['民主', '人民', '会议', '民主', '人民'],
+    }));
+    const pages = [...reversed, { id: 'right', title: '', words: ['人民', '民主'] }];
+    const answer = await searchArchive({ pagefind: fakePagefind(pages), stages: plan('人民民主'), state: state('人民民主'), window: 20 });
+    expect(answer.ids).toEqual(['right']);
+    expect(answer.found).toEqual(['right']);
+  });
+
   it('says so when only the words were found, unless a page turns out to hold the phrase', async () => {
     const apart = await searchArchive({
       pagefind: fakePagefind([{ id: 'apart', title: '', words: ['预算', '执行', '审查'] }]),
