@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { generateArchive, type BenchArchive } from './lib/generate-archive.ts';
 import { buildLectern, buildPeer, hugoAvailable, projectRoot, type BuildResult, type PeerResult } from './lib/builds.ts';
 import { measureSearch, type SearchCost } from './lib/search-cost.ts';
+import { readableIndexedText } from '../src/lib/search-text.ts';
 import { kilobytes, loadAverage, machine, markdownTable, mebibytes, seconds, type Machine } from './lib/measure.ts';
 
 interface Run {
@@ -149,8 +150,8 @@ async function measureIncremental(archive: BenchArchive, out: string): Promise<I
 
 /**
  * Whether a fragment of the built search index (gzipped `pagefind_dcd` + JSON) holds `text`;
- * undefined without an index. Pagefind joins the words it cut in Chinese text with zero-width
- * spaces, so those are removed before looking.
+ * undefined without an index. The indexed text has Lectern's word spaces (search-text.ts), so it is
+ * read as the search page reads it.
  */
 function indexHolds(out: string, text: string): boolean | undefined {
   const bundles = readdirSync(out).filter((name) => name.startsWith('pagefind'));
@@ -161,7 +162,7 @@ function indexHolds(out: string, text: string): boolean | undefined {
     for (const name of readdirSync(dir)) {
       const bytes = readFileSync(path.join(dir, name));
       const plain = bytes.subarray(0, 12).toString() === 'pagefind_dcd' ? bytes : gunzipSync(bytes);
-      if (plain.toString('utf8').replace(/\u200B/g, '').includes(text)) return true;
+      if (readableIndexedText(plain.toString('utf8')).includes(text)) return true;
     }
   }
   return false;

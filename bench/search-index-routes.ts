@@ -17,9 +17,9 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { Converter } from 'opencc-js/t2cn';
 import { searchGlossary } from '../src/lib/search-glossary.ts';
-import { buildDictionary, intlSegmenter } from '../src/lib/search-query.ts';
+import { buildDictionary } from '../src/lib/search-query.ts';
 import { htmlText } from '../src/lib/search-text.ts';
-import { prepareHtml } from '../src/integrations/search-index-build.ts';
+import { prepareHtml } from '../src/integrations/search-prepare.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const pages = Number(process.env.LECTERN_BENCH_PAGES ?? 400);
@@ -37,7 +37,7 @@ for (const course of readdirSync(path.join(site, 'courses'))) {
   }
 }
 const toSimplified = Converter({ from: 'tw', to: 'cn' });
-const segment = intlSegmenter();
+const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
 const dictionary = buildDictionary(['吴文毅', '张静远', '熊建欣', '谢天学'], searchGlossary);
 
 interface Route {
@@ -48,12 +48,12 @@ interface Route {
 const routes: Route[] = [
   {
     name: 'addHTMLFile (prepared HTML)',
-    add: (index, html, url) => index.addHTMLFile({ url, content: prepareHtml(html, dictionary, segment, toSimplified).html }),
+    add: (index, html, url) => index.addHTMLFile({ url, content: prepareHtml(html, dictionary, segmenter, toSimplified).html }),
   },
   {
     name: 'addCustomRecord (same text)',
     add: (index, html, url) => {
-      const prepared = prepareHtml(html, dictionary, segment, toSimplified).html;
+      const prepared = prepareHtml(html, dictionary, segmenter, toSimplified).html;
       const body = prepared.slice(prepared.indexOf('<p class="kind">'), prepared.indexOf('</article>'));
       const attr = (name: string) => new RegExp(`data-pagefind-filter="${name}\\[data-value\\]"[^>]*data-value="([^"]*)"`).exec(html)?.[1] ?? '';
       return index.addCustomRecord({

@@ -1,8 +1,8 @@
 /**
  * What preparing a page's text for the search index costs, per page of the
  * seed speech (about 2,900 characters): Traditional-character detection and
- * conversion (opencc-js), and the word breaks for names and terms, with and
- * without `align` (all text cut by Intl.Segmenter).
+ * conversion (opencc-js), and cutting the text into words (`spaceWords`: one
+ * Intl.Segmenter pass, names and terms on top).
  *
  *   node bench/search-text-costs.ts
  *
@@ -12,8 +12,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Converter as toTraditionalConverter } from 'opencc-js/cn2t';
 import { searchGlossary } from '../src/lib/search-glossary.ts';
-import { buildDictionary, intlSegmenter, type WordSegmenter } from '../src/lib/search-query.ts';
-import { isTraditional, protectText } from '../src/lib/search-text.ts';
+import { buildDictionary } from '../src/lib/search-query.ts';
+import { isTraditional, spaceWords } from '../src/lib/search-text.ts';
 
 const seeds = path.resolve(import.meta.dirname, '../../shared/seeds');
 const simplified = readFileSync(path.join(seeds, 'speech-district-opening.txt'), 'utf8');
@@ -24,9 +24,7 @@ const { Converter } = await import('opencc-js/t2cn');
 const toSimplified = Converter({ from: 'tw', to: 'cn' });
 const loadMs = performance.now() - loadStart;
 
-const segmenter = intlSegmenter();
-const cuts = new Map<string, string[]>();
-const segment: WordSegmenter = (text) => cuts.get(text) ?? (cuts.set(text, segmenter(text)), cuts.get(text)!);
+const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
 const dictionary = buildDictionary(['吴文毅', '张静远', '熊建欣', '谢天学', '蒋文俊', '陈秀洪'], searchGlossary);
 
 function best(work: () => void): string {
@@ -44,5 +42,4 @@ console.log(`opencc-js t2cn: load and build the converter once: ${loadMs.toFixed
 console.log(`detect Traditional, Simplified page: ${best(() => isTraditional(simplified, toSimplified))}`);
 console.log(`detect Traditional, Traditional page: ${best(() => isTraditional(traditional, toSimplified))}`);
 console.log(`convert a Traditional page: ${best(() => toSimplified(traditional))}`);
-console.log(`word breaks for names and terms: ${best(() => protectText(simplified, dictionary, segment))}`);
-console.log(`word breaks, all text cut by Intl.Segmenter (align): ${best(() => protectText(simplified, dictionary, segmenter, { align: true }))}`);
+console.log(`cut into words (spaceWords): ${best(() => spaceWords(simplified, dictionary, segmenter))}`);

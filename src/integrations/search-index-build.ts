@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import * as pagefind from 'pagefind';
 import { Converter } from 'opencc-js/t2cn';
 import { parse } from 'yaml';
 import { peopleFileSchema } from '../schemas/person.ts';
 import { searchGlossary } from '../lib/search-glossary.ts';
-import { buildDictionary, intlSegmenter, type SearchDictionary, type WordSegmenter } from '../lib/search-query.ts';
-import { BODY_START, htmlText, isTraditional, mapHtmlText, protectText } from '../lib/search-text.ts';
+import { buildDictionary } from '../lib/search-query.ts';
+import { fnv1a, NAMES_FOLDER, nameFilePath, type NameFile } from '../lib/search-names.ts';
+import { runPagefind } from './pagefind-cli.ts';
+import { PreparePool } from './search-prepare-pool.ts';
 import type { FacetRow, SearchFacets } from '../lib/search-facets.ts';
 
 /** Where the search page finds Lectern's files next to Pagefind's bundle. */
@@ -31,7 +32,15 @@ export interface SearchData {
    * dictionary and facets, merged by the search page.
    */
   sites?: string[];
+  /**
+   * Average characters of indexed text per page; present when the name index
+   * (`lectern-names/`, search-names.ts) was written.
+   */
+  averageLength?: number;
 }
+
+/** A page's known names with their counts, and its characters of indexed text. */
+type PageCounts = [names: [string, number][], length: number];
 
 export interface SearchIndexOptions {
   /** The folder the Astro build wrote (a staging folder under `lectern build`). */
@@ -44,8 +53,6 @@ export interface SearchIndexOptions {
    * the search page merges (`mergeIndex`). Default 1,000.
    */
   shardSize?: number;
-  /** Cut all Chinese text where the browser's segmenter cuts it, not only known names and terms. */
-  align?: boolean;
   /** Leave the pages as they are: no word breaks, no Traditional-to-Simplified conversion (for comparisons). */
   stock?: boolean;
   /** Bundle folder name under `outDir`. Default `pagefind`. */
@@ -97,20 +104,6 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const shardSize = Math.max(1, options.shardSize ?? 1000);
   const pages = findDocumentPages(options.outDir, bundle);
   const toSimplified = Converter({ from: 'tw', to: 'cn' });
-  // Terms recur on every page: cut each once. (With `align`, all text goes through
-  // the segmenter, which is what makes that option slow; see docs/search.md.)
-  const segmenter = intlSegmenter();
-  const cuts = new Map<string, string[]>();
-  const segment: WordSegmenter = options.align
-    ? segmenter
-    : (text) => {
-        let words = cuts.get(text);
-        if (!words) {
-          words = segmenter(text);
-          cuts.set(text, words);
-        }
-        return words;
-      };
   const simplify = (text: string) => toSimplified(text);
   const dictionary = buildDictionary(
     [...peopleNames(options.content), ...pages.flatMap((p) => p.people.map((person) => person.label))].map(simplify),
@@ -121,75 +114,90 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   let indexMs = 0;
   let writeMs = 0;
   let traditional = 0;
-  let reused = 0;
-  const shards: string[] = [];
   const plan = planShards(pages, shardSize);
+  const shards = plan.map(({ shard }, i) => (i === 0 ? bundle : `${bundle}-${shard}`));
   const cache = options.cacheDir ? path.join(options.cacheDir, 'lectern-search') : undefined;
-  const dictionaryKey = JSON.stringify([[...dictionary.names].sort(), [...dictionary.terms].sort(), options.align ?? false, options.stock ?? false]);
+  const dictionaryKey = JSON.stringify([[...dictionary.names].sort(), [...dictionary.terms].sort(), options.stock ?? false]);
+  const keys = plan.map(({ pages: shardPages }) => shardKey(dictionaryKey, shardPages));
+  const cachedDir = (i: number) => (cache ? path.join(cache, `shard-${plan[i].shard}`) : undefined);
+  const todo = plan.map((_, i) => i).filter((i) => {
+    const cached = cachedDir(i);
+    return !(cached && readKey(cached) === keys[i] && existsSync(path.join(cached, 'names.json')));
+  });
+  const reused = plan.length - todo.length;
+  /** Page URL → [its known names and their counts, characters of indexed text], for the name index. */
+  const counted = new Map<string, PageCounts>();
+  for (let i = 0; i < plan.length; i++) {
+    if (todo.includes(i)) continue;
+    cpSync(path.join(cachedDir(i)!, 'files'), path.join(options.outDir, shards[i]), { recursive: true });
+    pruneBundle(path.join(options.outDir, shards[i]), i === 0);
+    for (const [url, counts] of Object.entries(readJson<Record<string, PageCounts>>(path.join(cachedDir(i)!, 'names.json')))) counted.set(url, counts);
+  }
+
+  // Each shard's pages are prepared by worker threads into a folder of their own,
+  // which Pagefind's binary then indexes while the workers prepare the next shard.
+  const staging = path.join(options.cacheDir ?? path.dirname(options.outDir), `lectern-index-staging-${process.pid}`);
+  const pool = todo.length > 0 ? new PreparePool({ names: [...dictionary.names], terms: [...dictionary.terms], stock: options.stock ?? false }) : undefined;
+  const prepare = async (i: number): Promise<string> => {
+    const site = path.join(staging, `shard-${plan[i].shard}`);
+    rmSync(site, { recursive: true, force: true });
+    const done = await Promise.all(plan[i].pages.map((page) => pool!.prepare(page.file, path.join(site, path.relative(options.outDir, page.file)))));
+    done.forEach((page, n) => {
+      if (page.traditional) traditional++;
+      prepareMs += page.ms;
+      counted.set(plan[i].pages[n].url, [page.names, page.length]);
+    });
+    return site;
+  };
   try {
-    for (const { shard, pages: shardPages } of plan) {
-      const folder = shards.length === 0 ? bundle : `${bundle}-${shard}`;
-      const target = path.join(options.outDir, folder);
-      const key = shardKey(dictionaryKey, shardPages);
-      const cached = cache ? path.join(cache, `shard-${shard}`) : undefined;
-      if (cached && readKey(cached) === key) {
-        cpSync(path.join(cached, 'files'), target, { recursive: true });
-        pruneBundle(target, shards.length === 0);
-        shards.push(folder);
-        reused++;
-        continue;
-      }
-      const addStart = performance.now();
-      let shardPrepareMs = 0;
-      const { index, errors } = await pagefind.createIndex({});
-      if (!index) throw new Error(`Pagefind could not start an index: ${errors.join('; ')}`);
-      await forEachLimited(shardPages, 4, async (page) => {
-        const prepareStart = performance.now();
-        const raw = readFileSync(page.file, 'utf8');
-        const prepared = options.stock ? { html: raw, traditional: false } : prepareHtml(raw, dictionary, segment, toSimplified, options.align);
-        if (prepared.traditional) traditional++;
-        shardPrepareMs += performance.now() - prepareStart;
-        const added = await index.addHTMLFile({ url: page.url, content: prepared.html });
-        if (added.errors.length > 0) throw new Error(`Pagefind could not index ${page.url}: ${added.errors.join('; ')}`);
-      });
-      const writeStart = performance.now();
-      prepareMs += shardPrepareMs;
-      indexMs += writeStart - addStart - shardPrepareMs;
+    let next = todo.length > 0 ? prepare(todo[0]) : undefined;
+    for (let t = 0; t < todo.length; t++) {
+      const i = todo[t];
+      const site = await next!;
+      next = t + 1 < todo.length ? prepare(todo[t + 1]) : undefined;
+      // A failure there surfaces when it is awaited, after this shard.
+      next?.catch(() => undefined);
+      const target = path.join(options.outDir, shards[i]);
+      const cached = cachedDir(i);
       // Written whole (with Pagefind's code) into the cache when there is one, then copied and pruned.
       const written = cached ? `${cached}.new-${process.pid}` : target;
       rmSync(written, { recursive: true, force: true });
-      const result = await index.writeFiles({ outputPath: cached ? path.join(written, 'files') : written });
-      if (result.errors.length > 0) throw new Error(`Pagefind could not write ${folder}/: ${result.errors.join('; ')}`);
-      await index.deleteIndex();
-      // A fresh Pagefind process per shard gives its memory back (see docs/search.md).
-      await pagefind.close();
+      const indexStart = performance.now();
+      await runPagefind(site, cached ? path.join(written, 'files') : written);
+      indexMs += performance.now() - indexStart;
+      const writeStart = performance.now();
+      rmSync(site, { recursive: true, force: true });
       if (cached) {
-        writeFileSync(path.join(written, 'key'), key);
+        writeFileSync(path.join(written, 'names.json'), JSON.stringify(Object.fromEntries(plan[i].pages.map((page) => [page.url, counted.get(page.url)]))));
+        writeFileSync(path.join(written, 'key'), keys[i]);
         rmSync(cached, { recursive: true, force: true });
         renameSync(written, cached);
         cpSync(path.join(cached, 'files'), target, { recursive: true });
       }
-      pruneBundle(target, shards.length === 0);
+      pruneBundle(target, i === 0);
       writeMs += performance.now() - writeStart;
-      shards.push(folder);
     }
   } finally {
-    await pagefind.close();
+    await pool?.close();
+    rmSync(staging, { recursive: true, force: true });
   }
   if (cache) pruneShardCache(cache, new Set(plan.map((p) => p.shard)));
   if (shards.length === 0) {
     return { pages: 0, shards: 0, traditional: 0, names: 0, terms: 0, prepareMs, indexMs, writeMs, totalMs: performance.now() - started, reused };
   }
 
-  const facets = buildFacets(pages, shards.map((folder) => path.join(options.outDir, folder)));
+  const { facets, fragments } = readFragments(pages, shards.map((folder) => path.join(options.outDir, folder)));
+  const bundleDir = path.join(options.outDir, bundle);
+  const lengths = [...counted.values()].map(([, length]) => length);
   const data: SearchData = {
     version: 1,
     names: [...dictionary.names].sort(),
     terms: [...dictionary.terms].sort(),
     shards: shards.slice(1).map((folder) => `${folder}/`),
     sites: searchSites(),
+    averageLength: options.stock || lengths.length === 0 ? undefined : Math.round(lengths.reduce((a, b) => a + b, 0) / lengths.length),
   };
-  const bundleDir = path.join(options.outDir, bundle);
+  if (data.averageLength !== undefined) writeNameIndex(bundleDir, counted, fragments);
   writeFileSync(path.join(bundleDir, SEARCH_DATA_FILE), JSON.stringify(data));
   writeFileSync(path.join(bundleDir, FACETS_FILE), JSON.stringify(facets));
   return {
@@ -233,14 +241,6 @@ export function planShards<P extends { url: string; course: { id: string } }>(pa
   return [...shards.entries()].sort((a, b) => a[0] - b[0]).map(([shard, list]) => ({ shard, pages: list }));
 }
 
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
 
 /** Everything a shard's index is made from: the code, Pagefind, the dictionary and options, and each page. */
 function shardKey(dictionaryKey: string, pages: readonly PageInfo[]): string {
@@ -269,7 +269,7 @@ function pruneShardCache(cache: string, keep: ReadonlySet<number>): void {
 /** Changes with the source of the code that prepares pages and the versions of Pagefind and OpenCC. */
 const SEARCH_CODE_VERSION = (() => {
   const hash = createHash('sha256');
-  for (const file of ['./search-index-build.ts', '../lib/search-text.ts', '../lib/search-query.ts', '../lib/search-glossary.ts']) {
+  for (const file of ['./search-index-build.ts', './search-prepare.ts', '../lib/search-text.ts', '../lib/search-query.ts', '../lib/search-glossary.ts']) {
     hash.update(readFileSync(new URL(file, import.meta.url)));
   }
   for (const pkg of ['pagefind', 'opencc-js']) hash.update(`${pkg}@${packageVersion(pkg)}`);
@@ -307,47 +307,6 @@ function pruneBundle(dir: string, primary: boolean): void {
     const code = name === 'pagefind.js' || name === 'pagefind-worker.js' || /^wasm\..*\.pagefind$/.test(name);
     if (unused.includes(name) || (!primary && code)) rmSync(path.join(dir, name), { force: true });
   }
-}
-
-/**
- * A page's HTML as Pagefind should read it: Traditional characters converted to
- * Simplified (the original title kept for display), word breaks around known
- * names and terms.
- */
-export function prepareHtml(
-  html: string,
-  dictionary: SearchDictionary,
-  segment: WordSegmenter,
-  toSimplified: (text: string) => string,
-  align = false,
-): { html: string; traditional: boolean } {
-  let out = html;
-  const traditional = isTraditional(htmlText(bodyHtml(html)), toSimplified);
-  if (traditional) {
-    const title = /<h1\b[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1];
-    out = mapHtmlText(out, toSimplified);
-    if (title !== undefined) {
-      const value = htmlText(title).replace(/"/g, '&quot;').trim();
-      out = out.replace('</body>', `<span hidden data-pagefind-meta="display_title[data-value]" data-value="${value}"></span></body>`);
-    }
-  }
-  out = mapHtmlText(out, (text) => protectText(text, dictionary, segment, { align }));
-  // Pagefind runs a <dt> and its <dd> together (讲话人谢天学场合开班式); in the
-  // indexed copy they read as 讲话人：谢天学。场合：开班式。
-  out = out.replace(/([^：:\s])(\s*)<\/dt>/g, '$1：$2</dt>').replace(/([^。；！？.;!?\s])(\s*)<\/dd>/g, '$1。$2</dd>');
-  // Where the byline ends and the text proper begins, for excerpts (search-engine.ts).
-  const start = out.indexOf('data-pagefind-body');
-  const bylineEnd = start < 0 ? -1 : out.indexOf('</dl>', start);
-  if (bylineEnd >= 0) out = `${out.slice(0, bylineEnd + 5)}${BODY_START}${out.slice(bylineEnd + 5)}`;
-  return { html: out, traditional };
-}
-
-/** The indexed part of a page: from the `data-pagefind-body` element to the end of <main>. */
-function bodyHtml(html: string): string {
-  const start = html.indexOf('data-pagefind-body');
-  if (start < 0) return html;
-  const end = html.indexOf('</main>', start);
-  return html.slice(html.indexOf('>', start) + 1, end < 0 ? undefined : end);
 }
 
 /** Every built page marked for indexing, with what SearchMeta.astro says about it, in URL order. */
@@ -412,8 +371,12 @@ function peopleNames(content: string): string[] {
   return parsed.success ? parsed.data.map((person) => person.name) : [];
 }
 
-/** The facets of every indexed page, keyed by the page id Pagefind gave it (its fragment's name). */
-function buildFacets(pages: readonly PageInfo[], bundleDirs: readonly string[]): SearchFacets {
+/**
+ * The facets of every indexed page, keyed by the page id Pagefind gave it (its
+ * fragment's name), and where each page's fragment is: [bundle index, page id] by URL.
+ */
+function readFragments(pages: readonly PageInfo[], bundleDirs: readonly string[]): { facets: SearchFacets; fragments: Map<string, [number, string]> } {
+  const fragments = new Map<string, [number, string]>();
   const byUrl = new Map(pages.map((page) => [page.url, page]));
   const courses = new Map<string, number>();
   const people = new Map<string, number>();
@@ -427,13 +390,14 @@ function buildFacets(pages: readonly PageInfo[], bundleDirs: readonly string[]):
     }
     return at;
   };
-  for (const dir of bundleDirs) {
-    const fragments = path.join(dir, 'fragment');
-    if (!existsSync(fragments)) continue;
-    for (const name of readdirSync(fragments).sort()) {
-      const fragment = readFragment(path.join(fragments, name));
+  bundleDirs.forEach((dir, bundle) => {
+    const folder = path.join(dir, 'fragment');
+    if (!existsSync(folder)) return;
+    for (const name of readdirSync(folder).sort()) {
+      const fragment = readFragment(path.join(folder, name));
       const page = byUrl.get(fragment.url);
       if (!page) continue;
+      fragments.set(page.url, [bundle, name.replace(/\.pf_fragment$/, '')]);
       const row: FacetRow = [
         indexOf(courses, facets.courses, page.course.id, [page.course.id, page.course.label]),
         page.kind,
@@ -443,8 +407,29 @@ function buildFacets(pages: readonly PageInfo[], bundleDirs: readonly string[]):
       ];
       facets.pages[name.replace(/\.pf_fragment$/, '')] = row;
     }
+  });
+  return { facets, fragments };
+}
+
+/** Writes the name index (search-names.ts): for each known name, its pages' postings. */
+function writeNameIndex(bundleDir: string, counted: ReadonlyMap<string, PageCounts>, fragments: ReadonlyMap<string, [number, string]>): void {
+  const files = new Map<string, NameFile>();
+  for (const [url, [names, length]] of [...counted].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const fragment = fragments.get(url);
+    if (!fragment) continue;
+    for (const [name, count] of names) {
+      const file = nameFilePath(name);
+      const entries = files.get(file) ?? {};
+      (entries[name] ??= []).push([fragment[0], fragment[1], count, length]);
+      files.set(file, entries);
+    }
   }
-  return facets;
+  mkdirSync(path.join(bundleDir, NAMES_FOLDER), { recursive: true });
+  for (const [file, entries] of files) writeFileSync(path.join(bundleDir, file), JSON.stringify(entries));
+}
+
+function readJson<T>(file: string): T {
+  return JSON.parse(readFileSync(file, 'utf8')) as T;
 }
 
 /** A Pagefind fragment file: gzip (or not) around `pagefind_dcd` and JSON. */
@@ -453,13 +438,4 @@ function readFragment(file: string): { url: string } {
   const signature = 'pagefind_dcd';
   if (bytes.subarray(0, signature.length).toString() !== signature) bytes = gunzipSync(bytes);
   return JSON.parse(bytes.subarray(signature.length).toString('utf8')) as { url: string };
-}
-
-/** Runs `work` over `items` with at most `limit` running at once, so reading a page overlaps Pagefind indexing the last. */
-async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]);
-  });
-  await Promise.all(runners);
 }

@@ -27,7 +27,6 @@ export function searchIndex({ content, cacheDir }: SearchIndexIntegrationOptions
           content,
           cacheDir,
           shardSize: shardSize(),
-          align: process.env.LECTERN_SEARCH_ALIGN === '1',
         };
         try {
           const report = await timed('search', () => buildSearchIndex(options));

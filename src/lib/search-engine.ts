@@ -17,8 +17,9 @@
  */
 import { buildExcerpt, countOccurrences, matchKey, type MatchKey } from './search-excerpt.ts';
 import { filterPages, sortByDate, type SearchFacets } from './search-facets.ts';
+import { nameResults, type NameIndex } from './search-names.ts';
 import { countRuns, type QueryPart, type QueryStage } from './search-query.ts';
-import { BODY_START } from './search-text.ts';
+import { BODY_START, readableIndexedText } from './search-text.ts';
 import { hasFilters, type SearchState } from './search-state.ts';
 
 /** The part of a Pagefind fragment Lectern reads (`await result.data()`). */
@@ -93,6 +94,21 @@ export async function findHits(pagefind: PagefindApi, stages: readonly QueryStag
   return { stage: first, hits };
 }
 
+/**
+ * The hits of a query that is one known name, from the name index: the pages
+ * where the name stands, as the phrase stage would find them. Undefined for
+ * any other query.
+ */
+async function nameHits(names: NameIndex, stages: readonly QueryStage[]): Promise<StageOutcome | undefined> {
+  const [first] = stages;
+  if (first?.level !== 'phrase' || first.parts.length !== 1 || !first.parts[0].name) return undefined;
+  const results = await nameResults(names, first.parts[0].key);
+  const hits = results
+    .map((result): Hit => ({ id: result.id, score: result.score, stage: first, result }))
+    .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  return { stage: hits.length > 0 ? first : undefined, hits };
+}
+
 /** The pages that have every part of a stage, by coarse score. */
 async function stageHits(stage: QueryStage, lookup: (tokens: readonly string[]) => Promise<PagefindResult[]>): Promise<Hit[]> {
   let hits: Map<string, Hit> | undefined;
@@ -144,9 +160,9 @@ export interface ResultDetail {
   boost: number;
 }
 
-/** Lectern's zero-width word breaks, kept out of what readers see. */
+/** Lectern's word spaces and marks, kept out of what readers see. */
 export function cleanMeta(value: string | undefined): string {
-  return (value ?? '').replace(/\u200B/g, '').trim();
+  return readableIndexedText(value ?? '').trim();
 }
 
 /**
@@ -154,10 +170,7 @@ export function cleanMeta(value: string | undefined): string {
  * Chinese character that reads as a full stop.
  */
 function readableContent(content: string): string {
-  return content
-    .replace(/[\u200B\u2063]/g, '')
-    .replace(/(\p{Script=Han})\. /gu, '$1。')
-    .replace(/([：。；，、])\s+/g, '$1');
+  return readableIndexedText(content.replace(/(\p{Script=Han})[ \u200A]*\.(?=[ \u200A])/gu, '$1。')).replace(/([：。；，、])\s+/g, '$1');
 }
 
 /**
@@ -170,7 +183,7 @@ export async function loadDetail(id: string, result: PagefindResult, parts: read
   const fragment = await result.data();
   const meta = fragment.meta;
   // The byline marker (search-text.ts BODY_START), found before the text is cleaned.
-  const marked = fragment.content.replace(/\u200B/g, '');
+  const marked = fragment.content;
   const bylineEnd = marked.indexOf(BODY_START);
   const content = readableContent(fragment.content);
   const contentKey = matchKey(content);
@@ -248,6 +261,11 @@ export interface SearchRequest {
   facets?: SearchFacets;
   /** How many of the first results are read and re-ranked against their text. */
   window?: number;
+  /**
+   * The name index (search-names.ts): a query that is one known name is answered
+   * from it, without asking Pagefind.
+   */
+  names?: NameIndex;
 }
 
 /**
@@ -260,7 +278,7 @@ export async function searchArchive(request: SearchRequest): Promise<SearchAnswe
   const window = request.window ?? 20;
   if (stages.length === 0) return browseArchive(pagefind, facets, state);
 
-  const { stage, hits } = await findHits(pagefind, stages);
+  const { stage, hits } = (request.names && (await nameHits(request.names, stages))) || (await findHits(pagefind, stages));
   const byId = new Map(hits.map((hit) => [hit.id, hit]));
   const phrase = stages.find((s) => s.level === 'phrase')?.parts[0];
   const detail = remember((id: string) => loadDetail(id, byId.get(id)!.result, byId.get(id)!.stage.parts, phrase));

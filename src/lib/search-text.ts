@@ -1,20 +1,34 @@
 /**
  * What Lectern does to a page's text before Pagefind indexes it, as pure functions.
  *
- * Pagefind splits a page into words at white space and then cuts Chinese with
- * jieba; it drops the zero-width space (U+200B) from words but jieba never joins
- * characters across one. Lectern puts zero-width spaces where words must end, so
- * the reader sees the same text and the index sees the words the query will ask
- * for (search-query.ts):
+ * Lectern cuts the text into words itself and hands Pagefind a copy declared in a
+ * language Pagefind does not segment (`INDEX_LANGUAGE`), with a hair space
+ * between words: Pagefind then only splits at white space. That is a third of
+ * the work and half the memory of letting Pagefind cut Chinese with jieba
+ * (docs/scaling.md), and the index holds the words the query asks for
+ * (search-query.ts), cut by the same segmenter:
  *
- * - a known name is indexed one character at a time (吴|文|毅), as the query asks;
- * - a known term is cut on its own, where the browser's segmenter cuts it;
- * - optionally (`align`), all Chinese text is cut where the browser's segmenter
- *   cuts it, so jieba can only cut finer, never differently.
+ * - a known name is indexed one character at a time (吴 文 毅), as the query asks;
+ * - a known term is cut on its own, as the segmenter cuts it alone;
+ * - other Chinese text is cut where `Intl.Segmenter` cuts it, which is what the
+ *   browser does to the query;
+ * - punctuation stands apart, so no word runs on across it.
+ *
+ * Pagefind turns every white space into a space in the text it keeps, so
+ * `readableIndexedText` takes the spaces next to Chinese out again before a
+ * reader sees an excerpt.
  */
-import { isHan, matchDictionary, type SearchDictionary, type WordSegmenter } from './search-query.ts';
+import { isHan, matchDictionary, type SearchDictionary } from './search-query.ts';
 
-export const WORD_BREAK = '\u200B';
+/** Between the words of the indexed copy (U+200A HAIR SPACE: white space to Pagefind). */
+export const WORD_SPACE = '\u200A';
+
+/**
+ * The language the indexed copy is declared in: "no linguistic content", so
+ * Pagefind neither segments nor stems it. The search page stays `zh-CN`;
+ * Pagefind falls back to the only index there is.
+ */
+export const INDEX_LANGUAGE = 'zxx';
 
 /**
  * Put into the indexed text where a document's byline ends and its text begins
@@ -22,36 +36,108 @@ export const WORD_BREAK = '\u200B';
  */
 export const BODY_START = '\u2063';
 
-export interface ProtectOptions {
-  /** Cut all Chinese text at the segmenter's word boundaries, not only dictionary entries. */
-  align?: boolean;
-}
+/** Characters that get a word space on either side: Han, and what is neither a letter, a digit, a space nor ASCII. */
+const SPACED_CHAR = /[\p{Script=Han}]|[^\p{L}\p{N}\s\x21-\x7E]/u;
 
-/** `text` with zero-width spaces where the index must see a word end. */
-export function protectText(
-  text: string,
-  dictionary: SearchDictionary,
-  segment: WordSegmenter,
-  options: ProtectOptions = {},
-): string {
-  const protectedText = halfWidthAlphanumerics(text).replace(/\p{Script=Han}+/gu, (run) => {
-    let out = '';
-    for (const piece of matchDictionary(run, dictionary)) {
-      if (piece.kind === 'name') out += WORD_BREAK + [...piece.text].join(WORD_BREAK) + WORD_BREAK;
-      else if (piece.kind === 'term') out += WORD_BREAK + segmentKeepingAll(piece.text, segment).join(WORD_BREAK) + WORD_BREAK;
-      else out += options.align ? segmentKeepingAll(piece.text, segment).join(WORD_BREAK) : piece.text;
+/** `SPACED_CHAR` for the character at `i`, without a regular expression for the common cases (it runs on every character). */
+function spacedAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 0x80) return false;
+  // Han (unified ideographs and extension A, compatibility ideographs), and the
+  // halves of a supplementary character, as the regular expression sees them.
+  if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff)) return true;
+  if (code >= 0xd800 && code <= 0xdfff) return true;
+  return SPACED_CHAR.test(text[i]);
+}
+const HAN_RUN = /\p{Script=Han}+/gu;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/**
+ * `text` with a word space between every two words, and around punctuation that
+ * is not ASCII. The segmenter reads the whole text once (a call per stretch of
+ * Chinese costs four times as much); names and terms then override its cuts.
+ */
+export function spaceWords(text: string, dictionary: SearchDictionary, segmenter: Intl.Segmenter): string {
+  // White space and ASCII (most text nodes between tags) have nothing to space.
+  if (!/[^\x00-\x7F]/.test(text)) return text;
+  const source = halfWidthAlphanumerics(text);
+  const cut = new Uint8Array(source.length + 1);
+  for (const { index } of segmenter.segment(source)) cut[index] = 1;
+  for (const run of source.matchAll(HAN_RUN)) {
+    let at = run.index;
+    cut[at] = 1;
+    cut[at + run[0].length] = 1;
+    for (const piece of matchDictionary(run[0], dictionary)) {
+      if (piece.kind !== 'text') {
+        cut.fill(0, at + 1, at + piece.text.length);
+        cut[at] = 1;
+        cut[at + piece.text.length] = 1;
+        if (piece.kind === 'name') {
+          let offset = 0;
+          for (const char of piece.text) {
+            cut[at + offset] = 1;
+            offset += char.length;
+          }
+        }
+        else for (const offset of termCuts(piece.text, segmenter)) cut[at + offset] = 1;
+      }
+      at += piece.text.length;
     }
-    return out;
-  });
-  // A break at either end of a text node is not needed, and at the end it would
-  // hide the last letter from Pagefind, which then runs two blocks together.
-  return protectedText.replace(/^\u200B+|\u200B+$/g, '');
+  }
+  const words: string[] = [];
+  let from = 0;
+  for (let i = 1; i < source.length; i++) {
+    if (cut[i] && !isLowSurrogate(source.charCodeAt(i)) && (spacedAt(source, i - 1) || spacedAt(source, i))) {
+      words.push(source.slice(from, i));
+      from = i;
+    }
+  }
+  words.push(source.slice(from));
+  let out = words.join(WORD_SPACE);
+  // At either end too, so that no word runs on into the next element's text.
+  if (out && spacedAt(out, 0)) out = WORD_SPACE + out;
+  if (out && spacedAt(out, out.length - 1)) out += WORD_SPACE;
+  return out;
 }
 
-/** Segments that together give back all of `text` (the segmenter may drop nothing here: `text` is all Han). */
-function segmentKeepingAll(text: string, segment: WordSegmenter): string[] {
-  const words = segment(text);
-  return words.join('') === text ? words : [text];
+/**
+ * How often each known name occurs in `text`, taking the longest name at each
+ * place as the index does (吴文 inside 吴文毅 is not 吴文): the name index of the
+ * search page (search-names.ts).
+ */
+export function countNames(text: string, dictionary: SearchDictionary): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const [run] of text.matchAll(HAN_RUN)) {
+    for (const piece of matchDictionary(run, dictionary)) {
+      if (piece.kind === 'name') counts.set(piece.text, (counts.get(piece.text) ?? 0) + 1);
+    }
+  }
+  return [...counts];
+}
+
+/** Where the segmenter cuts a term read on its own, as offsets inside it (the query cuts it so). */
+const termCutCache = new Map<string, number[]>();
+function termCuts(term: string, segmenter: Intl.Segmenter): number[] {
+  let cuts = termCutCache.get(term);
+  if (!cuts) {
+    cuts = [...segmenter.segment(term)].map((s) => s.index).filter((index) => index > 0);
+    termCutCache.set(term, cuts);
+  }
+  return cuts;
+}
+
+/** Characters next to which a space in the indexed text is one Lectern put there. */
+const CJK = '\\p{Script=Han}\\u3000-\\u303F\\uFF00-\\uFFEF\\u2014\\u2018\\u2019\\u201C\\u201D\\u2026';
+const LECTERN_SPACE = new RegExp(`(?<=[${CJK}])[ \\u200A]+|[ \\u200A]+(?=[${CJK}])`, 'gu');
+
+/**
+ * Indexed text (a fragment's content or meta) as readers should see it: without
+ * Lectern's word spaces and zero-width marks. The spaces Pagefind made of them
+ * stand next to Chinese text or punctuation, where Chinese puts none (a space
+ * the text had there, as in `GDP 增长`, goes too).
+ */
+export function readableIndexedText(text: string): string {
+  return text.replace(/[\u200B\u2063]/g, '').replace(LECTERN_SPACE, '');
 }
 
 /**
@@ -92,10 +178,11 @@ export function htmlText(html: string): string {
 /**
  * Whether a text is written in Traditional characters: at least 5 % of its Han
  * characters (and at least 3) change when converted to Simplified. A Simplified
- * text quoting a Traditional name stays Simplified.
+ * text quoting a Traditional name stays Simplified. The first 2,000 Han
+ * characters decide: a page is written in one script throughout.
  */
 export function isTraditional(text: string, toSimplified: (text: string) => string): boolean {
-  const han = [...text].filter(isHan);
+  const han = (text.match(/\p{Script=Han}/gu) ?? []).slice(0, 2000);
   if (han.length === 0) return false;
   let converted = [...toSimplified(han.join(''))];
   // A conversion that changed a length would shift the rest: compare character by

@@ -11,7 +11,9 @@ import { searchArchive, type PagefindApi, type ResultDetail, type SearchAnswer }
 import { facetCounts, facetLabel, mergeFacets, type FacetCounts, type SearchFacets } from '../lib/search-facets.ts';
 import { buildDictionary, intlSegmenter, planQuery, type QueryStage, type SearchDictionary } from '../lib/search-query.ts';
 import { filterKeys, hasFilters, stateFromParams, stateToSearch, withFilter, type FilterKey, type SearchState } from '../lib/search-state.ts';
+import type { NameIndex } from '../lib/search-names.ts';
 import { joinBase } from '../lib/urls.ts';
+import { browserNameIndex } from './search-name-index.ts';
 
 interface SearchData {
   names: string[];
@@ -19,6 +21,8 @@ interface SearchData {
   shards: string[];
   /** Other Lectern sites' base paths, searched together with this one (docs/scaling.md). */
   sites?: string[];
+  /** Present when the name index was written (src/lib/search-names.ts). */
+  averageLength?: number;
 }
 
 /** `pagefind.js` as Lectern loads it (the module also has `filters`, `preload`, …). */
@@ -48,7 +52,10 @@ const browse = document.querySelector<HTMLElement>('[data-lectern-browse]');
 const pageTitle = document.title;
 
 interface Engine {
-  pagefind: PagefindModule;
+  /** Pagefind, loaded with its shards and the other sites' indexes on the first query that needs it. */
+  pagefind: PagefindApi;
+  /** The name index, when this site has one and searches no other site. */
+  names?: NameIndex;
   dictionary: SearchDictionary;
   /**
    * Fetched only when needed (filters, date order) or once the first results are
@@ -63,15 +70,7 @@ let runId = 0;
 function loadEngine(): Promise<Engine> {
   engine ??= (async () => {
     let facets: Promise<SearchFacets> | undefined;
-    const [pagefind, data] = await Promise.all([
-      import(/* @vite-ignore */ bundleUrl('pagefind.js')) as Promise<PagefindModule>,
-      fetchJson<SearchData>(bundleUrl('lectern-search.json')),
-    ]);
-    // On the main thread: the worker would be a second copy of Pagefind's code
-    // (43 kB) on the first query, which has 300 kB in all; a search takes milliseconds.
-    await pagefind.options({ baseUrl: base, ranking, noWorker: true });
-    await pagefind.init();
-    for (const shard of data.shards) await pagefind.mergeIndex(joinBase(base, shard), { baseUrl: base, ranking });
+    const data = await fetchJson<SearchData>(bundleUrl('lectern-search.json'));
     // Other sites built apart (one per course or year) and searched as one archive:
     // their indexes, dictionaries and facets join this site's. One that cannot be read is left out.
     const sites = (
@@ -87,9 +86,19 @@ function loadEngine(): Promise<Engine> {
         ),
       )
     ).filter((site) => site !== undefined);
-    for (const { site, data: siteData } of sites) {
-      for (const folder of ['pagefind/', ...siteData.shards]) await pagefind.mergeIndex(joinBase(site, folder), { baseUrl: site, ranking });
-    }
+    let pagefind: Promise<PagefindModule> | undefined;
+    const loadPagefind = async () => {
+      const module = (await import(/* @vite-ignore */ bundleUrl('pagefind.js'))) as PagefindModule;
+      // On the main thread: the worker would be a second copy of Pagefind's code
+      // (43 kB) on the first query; a search takes milliseconds.
+      await module.options({ baseUrl: base, ranking, noWorker: true });
+      await module.init();
+      for (const shard of data.shards) await module.mergeIndex(joinBase(base, shard), { baseUrl: base, ranking });
+      for (const { site, data: siteData } of sites) {
+        for (const folder of ['pagefind/', ...siteData.shards]) await module.mergeIndex(joinBase(site, folder), { baseUrl: site, ranking });
+      }
+      return module;
+    };
     const loadFacets = async () => {
       const own = fetchJson<SearchFacets>(bundleUrl('lectern-facets.json'));
       if (sites.length === 0) return own;
@@ -97,7 +106,8 @@ function loadEngine(): Promise<Engine> {
       return mergeFacets([await own, ...(await Promise.all(others)).filter((f) => f !== undefined)]);
     };
     return {
-      pagefind,
+      pagefind: { search: async (term, options) => (await (pagefind ??= loadPagefind())).search(term, options) },
+      names: data.averageLength !== undefined && sites.length === 0 ? browserNameIndex(base, ['pagefind/', ...data.shards], data.averageLength) : undefined,
       facets: () => (facets ??= loadFacets()),
       dictionary: buildDictionary(
         [...data.names, ...sites.flatMap(({ data: siteData }) => siteData.names)],
@@ -142,7 +152,7 @@ async function run(state: SearchState): Promise<void> {
   let facets: SearchFacets | undefined;
   try {
     facets = needFacets ? await loaded.facets() : undefined;
-    const answer = await searchArchive({ pagefind: loaded.pagefind, facets, stages, state });
+    const answer = await searchArchive({ pagefind: loaded.pagefind, names: loaded.names, facets, stages, state });
     if (id !== runId) return;
     clear();
     if (list) list.dataset.lecternStage = answer.stage?.level ?? '';

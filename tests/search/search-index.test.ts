@@ -5,14 +5,15 @@ import type { AstroIntegrationLogger } from 'astro';
 import { Converter } from 'opencc-js/t2cn';
 import { describe, expect, it } from 'vitest';
 import { searchIndex } from '../../src/integrations/search-index.ts';
-import { prepareHtml } from '../../src/integrations/search-index-build.ts';
+import { prepareHtml } from '../../src/integrations/search-prepare.ts';
 import type { SearchFacets } from '../../src/lib/search-facets.ts';
 import { buildDictionary, intlSegmenter } from '../../src/lib/search-query.ts';
-import { BODY_START, WORD_BREAK } from '../../src/lib/search-text.ts';
+import { BODY_START, INDEX_LANGUAGE, WORD_SPACE } from '../../src/lib/search-text.ts';
 import { tempDir } from '../helpers/paths.ts';
 
 const toSimplified = Converter({ from: 'tw', to: 'cn' });
 const segment = intlSegmenter();
+const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
 const dictionary = buildDictionary(['吴文毅'], ['代表法']);
 
 /** A document page as the site renders it, reduced to what indexing reads. */
@@ -24,19 +25,25 @@ function page(title: string, body: string, facets = ''): string {
 }
 
 describe('prepareHtml', () => {
-  it('adds word breaks, byline punctuation and the body marker, and nothing a reader would see', () => {
-    const { html, traditional } = prepareHtml(page('代表法讲座', '吴文毅讲代表法规定。'), dictionary, segment, toSimplified);
+  it('declares a language Pagefind does not segment, spaces the words, punctuates the byline and marks the body', () => {
+    const { html, traditional } = prepareHtml(page('代表法讲座', '吴文毅讲代表法规定。'), dictionary, segmenter, toSimplified);
     expect(traditional).toBe(false);
-    expect(html).toContain(`吴${WORD_BREAK}文${WORD_BREAK}毅`);
-    expect(html).toContain('<dt>主讲人：</dt>');
-    expect(html).toContain(`</dl>${BODY_START}`);
-    expect(html.replace(/[\u200B\u2063]|：(?=<\/dt>)|。(?=<\/dd>)/g, '')).toBe(page('代表法讲座', '吴文毅讲代表法规定。'));
+    expect(html).toContain(`<html lang="${INDEX_LANGUAGE}">`);
+    expect(html).toContain(`${WORD_SPACE}吴${WORD_SPACE}文${WORD_SPACE}毅${WORD_SPACE}`);
+    expect(html).toContain(`${segment('主讲人').join(WORD_SPACE)}${WORD_SPACE}：${WORD_SPACE}</dt>`);
+    expect(html).toContain(`</dl>${WORD_SPACE}${BODY_START}`);
+    // Nothing else changes: the text a reader would see is the same.
+    const unspaced = html
+      .replace(/[\u200A\u2063]/g, '')
+      .replace(/：(?=<\/dt>)|。(?=<\/dd>)/g, '')
+      .replace(`lang="${INDEX_LANGUAGE}"`, 'lang="zh-CN"');
+    expect(unspaced).toBe(page('代表法讲座', '吴文毅讲代表法规定。'));
   });
 
   it('indexes a Traditional page in Simplified characters, keeping its title for display', () => {
-    const { html, traditional } = prepareHtml(page('港區全國人大代表的發言', '作為全國人大代表，我想談談這幾年履職的體會。'), dictionary, segment, toSimplified);
+    const { html, traditional } = prepareHtml(page('港區全國人大代表的發言', '作為全國人大代表，我想談談這幾年履職的體會。'), dictionary, segmenter, toSimplified);
     expect(traditional).toBe(true);
-    expect(html.replaceAll(WORD_BREAK, '')).toContain('作为全国人大代表，我想谈谈这几年履职的体会。');
+    expect(html.replaceAll(WORD_SPACE, '')).toContain('作为全国人大代表，我想谈谈这几年履职的体会。');
     expect(html).toContain('data-pagefind-meta="display_title[data-value]" data-value="港區全國人大代表的發言"');
   });
 });

@@ -188,6 +188,27 @@ describe('search page', () => {
     await page.close();
   });
 
+  it('answers a person’s name from the name index, loading none of Pagefind’s code or index', async () => {
+    const page = await browser.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await open(page, '?q=吴文毅');
+    const shown = await results(page);
+    expect(shown.map((r) => r.doc)).toEqual(expect.arrayContaining(['xinyang-2024/zhidu-sixiang', 'shiren-2023/zuzhifa', 'shiren-2023/jianghua']));
+    expect(await page.$$eval('[data-lectern-results] mark', (marks) => marks.map((m) => m.textContent))).toContain('吴文毅');
+    const pagefindFiles = requested.filter((p) => p.endsWith('/pagefind.js') || /\.pf_(index|meta)$/.test(p) || p.includes('/wasm.'));
+    expect(pagefindFiles).toEqual([]);
+    expect(requested.some((p) => p.includes('/lectern-names/'))).toBe(true);
+    // A query that is not just a name still goes to Pagefind, in the same page.
+    await page.fill('[data-lectern-search-input]', '吴文毅 预算');
+    await page.press('[data-lectern-search-input]', 'Enter');
+    await page.waitForURL(/q=/);
+    await settled(page);
+    expect((await results(page))[0]?.doc).toBe('shiren-2023/jianghua');
+    expect(requested.some((p) => p.endsWith('/pagefind.js'))).toBe(true);
+    await page.close();
+  });
+
   it('says when nothing is found', async () => {
     const page = await browser.newPage();
     await open(page, '?q=量子计算');

@@ -1,36 +1,74 @@
 import { describe, expect, it } from 'vitest';
 import { Converter } from 'opencc-js/t2cn';
-import { buildDictionary, intlSegmenter } from '../../src/lib/search-query.ts';
-import { halfWidthAlphanumerics, htmlText, isTraditional, mapHtmlText, protectText, WORD_BREAK } from '../../src/lib/search-text.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildDictionary, intlSegmenter, matchDictionary } from '../../src/lib/search-query.ts';
+import { projectRoot } from '../helpers/paths.ts';
+import { halfWidthAlphanumerics, htmlText, isTraditional, mapHtmlText, readableIndexedText, spaceWords, WORD_SPACE } from '../../src/lib/search-text.ts';
 
 const segment = intlSegmenter();
+const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
 const dictionary = buildDictionary(['吴文毅', '谢天学'], ['代表法', '全过程人民民主']);
-const visible = (text: string) => text.replaceAll(WORD_BREAK, '');
 
-describe('protectText', () => {
+function markdownFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => path.join(dir, name));
+}
+
+describe('spaceWords', () => {
+  const words = (text: string) => spaceWords(text, dictionary, segmenter).split(WORD_SPACE).filter(Boolean);
+
   it('indexes a name one character at a time, apart from its neighbours', () => {
-    expect(protectText('谢天学同志指出', dictionary, segment)).toBe(`谢${WORD_BREAK}天${WORD_BREAK}学${WORD_BREAK}同志指出`);
-    expect(protectText('由谢天学讲', dictionary, segment)).toBe(`由${WORD_BREAK}谢${WORD_BREAK}天${WORD_BREAK}学${WORD_BREAK}讲`);
+    expect(words('谢天学同志指出')).toEqual(['谢', '天', '学', ...segment('同志指出')]);
+    expect(words('由谢天学讲')).toEqual(['由', '谢', '天', '学', '讲']);
   });
 
-  it('keeps a term apart from its neighbours, cut where the segmenter cuts it', () => {
-    const out = protectText('代表法规定代表', dictionary, segment);
-    expect(out.startsWith(`${segment('代表法').join(WORD_BREAK)}${WORD_BREAK}`)).toBe(true);
-    expect(out.endsWith('规定代表')).toBe(true);
+  it('keeps a term apart from its neighbours, cut as the segmenter cuts it alone', () => {
+    expect(words('代表法规定代表')).toEqual([...segment('代表法'), ...segment('规定代表')]);
   });
 
-  it('puts no break at either end of the text', () => {
-    expect(protectText('学习代表法', dictionary, segment).endsWith('法')).toBe(true);
+  it('cuts other Chinese text where the segmenter cuts it', () => {
+    expect(words('人大工作')).toEqual(segment('人大工作'));
   });
 
-  it('changes nothing a reader sees', () => {
-    const text = '经区委同意，代表法、全过程人民民主和吴文毅（省人大）……２０２４年';
-    expect(visible(protectText(text, dictionary, segment))).toBe(halfWidthAlphanumerics(text));
-    expect(visible(protectText(text, dictionary, segment, { align: true }))).toBe(halfWidthAlphanumerics(text));
+  it('sets Chinese punctuation, digits and letters apart from Chinese words', () => {
+    expect(words('２０２４年预算，GDP增长')).toEqual(['2024', ...segment('年预算'), '，', 'GDP', ...segment('增长')]);
   });
 
-  it('with align, cuts all Chinese text where the segmenter cuts it', () => {
-    expect(protectText('人大工作', dictionary, segment, { align: true })).toBe(segment('人大工作').join(WORD_BREAK));
+  it('cuts as cutting each stretch of Chinese on its own would, on every demo and search fixture document', () => {
+    // The reference: every Han run cut by itself, names one character at a time,
+    // terms and other text as the segmenter cuts them.
+    const reference = (text: string) =>
+      halfWidthAlphanumerics(text)
+        .split(/(\p{Script=Han}+)/u)
+        .flatMap((chunk, i) =>
+          i % 2 === 0
+            ? chunk.split(/(\s+|[^\p{L}\p{N}\s\x21-\x7E])/u)
+            : matchDictionary(chunk, dictionary).flatMap((piece) => (piece.kind === 'name' ? [...piece.text] : segment(piece.text))),
+        )
+        .map((word) => word.trim())
+        .filter(Boolean);
+    const documents = [...markdownFiles(path.join(projectRoot, 'content')), ...markdownFiles(path.join(projectRoot, 'tests/search/archive'))];
+    expect(documents.length).toBeGreaterThan(30);
+    for (const file of documents) {
+      const text = readFileSync(file, 'utf8');
+      const spaced = spaceWords(text, dictionary, segmenter);
+      expect(spaced.replaceAll(WORD_SPACE, ''), file).toBe(halfWidthAlphanumerics(text));
+      expect(spaced.split(/[\s\u200A]+/u).filter(Boolean), file).toEqual(reference(text));
+    }
+  });
+
+  it('leaves a space between words of other scripts as it is', () => {
+    expect(spaceWords('budget review', dictionary, segmenter)).toBe('budget review');
+  });
+});
+
+describe('readableIndexedText', () => {
+  it('gives back the text as written once Pagefind has turned the word spaces into spaces', () => {
+    const text = '经区委同意，代表法、全过程人民民主和吴文毅（省人大）……２０２４年“三单”GDP增长，budget review';
+    const asPagefindKeepsIt = spaceWords(text, dictionary, segmenter).replaceAll(WORD_SPACE, ' ');
+    expect(readableIndexedText(asPagefindKeepsIt)).toBe(halfWidthAlphanumerics(text));
   });
 });
 

@@ -1,0 +1,80 @@
+/**
+ * Worker threads that prepare pages for the search index (search-prepare-worker.ts).
+ * Preparing a page (mostly `Intl.Segmenter`) costs about as much as Pagefind
+ * indexing it: in workers, the next shard is prepared while Pagefind indexes
+ * this one.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+
+export interface PrepareWorkerData {
+  names: string[];
+  terms: string[];
+  /** Copy pages as they are (for comparisons with stock Pagefind). */
+  stock: boolean;
+}
+
+export interface PrepareRequest {
+  id: number;
+  /** The built page. */
+  file: string;
+  /** Where its prepared copy goes. */
+  target: string;
+}
+
+export type PrepareResponse = ({ id: number } & PreparedPage) | { id: number; error: string };
+
+export interface PreparedPage {
+  traditional: boolean;
+  /** Known names in the page and how often each occurs (search-prepare.ts). */
+  names: [string, number][];
+  /** Characters of indexed text. */
+  length: number;
+  /** Milliseconds the worker spent on the page. */
+  ms: number;
+}
+
+export class PreparePool {
+  readonly #workers: Worker[];
+  readonly #pending = new Map<number, { resolve: (page: PreparedPage) => void; reject: (error: Error) => void }>();
+  #next = 0;
+
+  /** One worker per core (the main thread only waits meanwhile). */
+  constructor(data: PrepareWorkerData, size = availableParallelism()) {
+    this.#workers = Array.from({ length: Math.max(1, size) }, () => {
+      const worker = new Worker(new URL('./search-prepare-worker.ts', import.meta.url), { workerData: data });
+      worker.on('message', (response: PrepareResponse) => this.#settle(response));
+      worker.on('error', (error) => this.#failAll(error));
+      return worker;
+    });
+  }
+
+  /** Writes the prepared copy of the built page `file` to `target`. */
+  prepare(file: string, target: string): Promise<PreparedPage> {
+    const id = this.#next++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      this.#workers[id % this.#workers.length].postMessage({ id, file, target } satisfies PrepareRequest);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.#workers.map((worker) => worker.terminate()));
+  }
+
+  #settle(response: PrepareResponse): void {
+    const pending = this.#pending.get(response.id);
+    if (!pending) return;
+    this.#pending.delete(response.id);
+    if ('error' in response) pending.reject(new Error(response.error));
+    else {
+      const { id: _, ...page } = response;
+      pending.resolve(page);
+    }
+  }
+
+  #failAll(error: Error): void {
+    for (const pending of this.#pending.values()) pending.reject(error);
+    this.#pending.clear();
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * The copy of a built page that Pagefind indexes (the page on disk is not
+ * changed): Traditional text in Simplified, the text cut into words in a
+ * language Pagefind does not segment (search-text.ts), the byline punctuated and
+ * the start of the body marked. Pure, so that worker threads can run it
+ * (search-prepare-pool.ts).
+ */
+import type { SearchDictionary } from '../lib/search-query.ts';
+import { BODY_START, countNames, htmlText, INDEX_LANGUAGE, isTraditional, mapHtmlText, spaceWords, WORD_SPACE } from '../lib/search-text.ts';
+
+export interface PreparedHtml {
+  html: string;
+  traditional: boolean;
+  /** How often each known name stands in the indexed text (never counting a longer name it begins). */
+  names: [string, number][];
+  /** Characters of indexed text, for weighing those counts by the page's length. */
+  length: number;
+}
+
+/**
+ * A page's HTML as Pagefind should read it: Traditional characters converted to
+ * Simplified (the original title kept for display), the text cut into words
+ * (search-text.ts) and declared in a language Pagefind does not segment.
+ */
+export function prepareHtml(
+  html: string,
+  dictionary: SearchDictionary,
+  segmenter: Intl.Segmenter,
+  toSimplified: (text: string) => string,
+): PreparedHtml {
+  let out = html;
+  const traditional = isTraditional(htmlText(bodyHtml(html)), toSimplified);
+  if (traditional) {
+    const title = /<h1\b[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1];
+    out = mapHtmlText(out, toSimplified);
+    if (title !== undefined) {
+      const value = htmlText(title).replace(/"/g, '&quot;').trim();
+      out = out.replace('</body>', `<span hidden data-pagefind-meta="display_title[data-value]" data-value="${value}"></span></body>`);
+    }
+  }
+  out = out.replace(/<html\b[^>]*>/, (tag) => tag.replace(/\slang="[^"]*"/, '').replace(/^<html/, `<html lang="${INDEX_LANGUAGE}"`));
+  // Counted before the words are spaced apart (the count reads names whole).
+  const text = htmlText(bodyHtml(out));
+  // Only the indexed part: Pagefind reads nothing else of a page that marks one.
+  const [bodyFrom, bodyTo] = bodyRange(out);
+  out = out.slice(0, bodyFrom) + mapHtmlText(out.slice(bodyFrom, bodyTo), (text) => spaceWords(text, dictionary, segmenter)) + out.slice(bodyTo);
+  // Pagefind runs a <dt> and its <dd> together (讲话人谢天学场合开班式); in the
+  // indexed copy they read as 讲话人：谢天学。场合：开班式。
+  out = out
+    .replace(/([^：:\s])(\s*)<\/dt>/g, `$1${WORD_SPACE}：$2</dt>`)
+    .replace(/([^。；！？.;!?\s])(\s*)<\/dd>/g, `$1${WORD_SPACE}。$2</dd>`);
+  // Where the byline ends and the text proper begins, for excerpts (search-engine.ts).
+  const start = out.indexOf('data-pagefind-body');
+  const bylineEnd = start < 0 ? -1 : out.indexOf('</dl>', start);
+  if (bylineEnd >= 0) out = `${out.slice(0, bylineEnd + 5)}${WORD_SPACE}${BODY_START}${WORD_SPACE}${out.slice(bylineEnd + 5)}`;
+  return { html: out, traditional, names: countNames(text, dictionary), length: text.replace(/\s/g, '').length };
+}
+
+/** The indexed part of a page: from the `data-pagefind-body` element to the end of <main>. */
+function bodyHtml(html: string): string {
+  return html.slice(...bodyRange(html));
+}
+
+/** Where the indexed part of a page starts and ends; the whole page when none is marked. */
+function bodyRange(html: string): [number, number] {
+  const start = html.indexOf('data-pagefind-body');
+  if (start < 0) return [0, html.length];
+  const end = html.indexOf('</main>', start);
+  return [html.indexOf('>', start) + 1, end < 0 ? html.length : end];
+}
+

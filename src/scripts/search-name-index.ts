@@ -1,0 +1,45 @@
+/**
+ * The name index (src/lib/search-names.ts) as the search page reads it: name files
+ * as JSON, page fragments straight from Pagefind's bundles (gzip around
+ * `pagefind_dcd` and JSON), so a name search loads none of Pagefind's code or index.
+ */
+import type { PagefindFragment } from '../lib/search-engine.ts';
+import { nameFilePath, type NameFile, type NameIndex } from '../lib/search-names.ts';
+import { joinBase } from '../lib/urls.ts';
+
+const SIGNATURE = 'pagefind_dcd';
+
+/**
+ * `bundles` are the bundle folders relative to the site base, `pagefind/` first,
+ * in the order the postings number them.
+ */
+export function browserNameIndex(base: string, bundles: readonly string[], averageLength: number): NameIndex {
+  return {
+    averageLength,
+    async file(name) {
+      const response = await fetch(joinBase(base, `${bundles[0]}${nameFilePath(name)}`));
+      // No file: nobody by that name is in any page.
+      if (response.status === 404) return undefined;
+      if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
+      return (await response.json()) as NameFile;
+    },
+    async fragment(bundle, page) {
+      const response = await fetch(joinBase(base, `${bundles[bundle]}fragment/${page}.pf_fragment`));
+      if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
+      const text = await fragmentText(await response.arrayBuffer());
+      const fragment = JSON.parse(text) as PagefindFragment;
+      // As Pagefind's own result.data() gives it: the URL under the site base.
+      return { ...fragment, url: joinBase(base, fragment.url.replace(/^\//, '')) };
+    },
+  };
+}
+
+async function fragmentText(bytes: ArrayBuffer): Promise<string> {
+  const decoder = new TextDecoder();
+  let plain = bytes;
+  if (decoder.decode(bytes.slice(0, SIGNATURE.length)) !== SIGNATURE) {
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    plain = await new Response(stream).arrayBuffer();
+  }
+  return decoder.decode(plain.slice(SIGNATURE.length));
+}
