@@ -16,7 +16,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateArchive, type BenchArchive } from './lib/generate-archive.ts';
 import { buildLectern, buildPeer, hugoAvailable, projectRoot, type BuildResult, type PeerResult } from './lib/builds.ts';
-import { measureSearch, type SearchCost } from './lib/search-cost.ts';
+import { measureSearch, type QueryCost, type SearchCost } from './lib/search-cost.ts';
 import { readableIndexedText } from '../src/lib/search-text.ts';
 import { kilobytes, loadAverage, machine, markdownTable, mebibytes, seconds, type Machine } from './lib/measure.ts';
 
@@ -188,9 +188,11 @@ function table(about: Machine, runs: Run[]): string {
   rows.push(['search index size', ...runs.flatMap((r) => (r.peer ? [mebibytes(r.lectern.searchBytes), mebibytes(r.peer.searchBytes), ''] : [mebibytes(r.lectern.searchBytes)]))]);
   const searchRow = (label: string, pick: (s: SearchCost) => string) =>
     rows.push([label, ...runs.flatMap((r) => (r.peer ? [r.search ? pick(r.search) : '—', r.peerSearch ? pick(r.peerSearch) : '—', ''] : [r.search ? pick(r.search) : '—']))]);
-  searchRow('search: name, cold (bytes / ms)', (s) => `${kilobytes(s.first.bytes)} / ${s.first.ms} ms`);
-  searchRow('search: second query (bytes / ms)', (s) => `${kilobytes(s.second.bytes)} / ${s.second.ms} ms`);
-  searchRow('search: term in ~every doc, cold', (s) => `${kilobytes(s.common.bytes)} / ${s.common.ms} ms`);
+  // Bytes sent before the first result showed / milliseconds to it (bytes once the page settled, filter counts included).
+  const cost = (q: QueryCost) => `${kilobytes(q.bytes)} / ${q.ms} ms${q.settledBytes === undefined ? '' : ` (${kilobytes(q.settledBytes)})`}`;
+  searchRow('search: name, cold (KB to results / ms; KB settled)', (s) => cost(s.first));
+  searchRow('search: second query', (s) => cost(s.second));
+  searchRow('search: term in ~every doc, cold', (s) => cost(s.common));
   const unchangedText = (r: Run) => {
     const inc = r.incremental;
     return inc ? `${seconds(inc.unchanged.wallMs)} (${inc.unchanged.phases.find((p) => p.name === 'total')?.cpu?.toFixed(1)} s CPU)` : '—';

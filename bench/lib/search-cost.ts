@@ -12,10 +12,14 @@ import type { BenchArchive } from './generate-archive.ts';
 
 export interface QueryCost {
   query: string;
+  /** Bytes sent before the first result showed: what the reader waited for. */
   bytes: number;
   requests: number;
+  /** Milliseconds from loading the page (or pressing Enter) to the first result. */
   ms: number;
   results: number;
+  /** Bytes sent by the time the page settled (filter counts and the like, loaded after the results). */
+  settledBytes?: number;
 }
 
 export interface SearchCost {
@@ -39,6 +43,34 @@ const pages: Record<Site, { resultSelector: string; inputSelector: string }> = {
 
 const TIMEOUT_MS = 180_000;
 
+/**
+ * Notes, in the page, the moment results first show (different from `previous`
+ * links): a MutationObserver, so that what the page fetches right after (filter
+ * counts) is not counted as waited for. Page and server share a clock.
+ */
+function watchFirstResult({ sel, before }: { sel: string; before: string }): void {
+  const state = window as unknown as { lecternShownAt?: number };
+  delete state.lecternShownAt;
+  const shown = () => {
+    const links = [...document.querySelectorAll(sel)].map((a) => (a as HTMLAnchorElement).href).join('\n');
+    return links !== '' && links !== before;
+  };
+  const observer = new MutationObserver(() => {
+    if (!shown()) return;
+    state.lecternShownAt ??= Date.now();
+    observer.disconnect();
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+/** When `watchFirstResult` saw the results. */
+async function firstResultAt(page: Page): Promise<number> {
+  const shownAt = await page.waitForFunction(() => (window as unknown as { lecternShownAt?: number }).lecternShownAt ?? false, undefined, {
+    timeout: TIMEOUT_MS,
+  });
+  return (await shownAt.jsonValue()) as number;
+}
+
 export async function measureSearch(out: string, archive: BenchArchive, site: Site, log: (line: string) => void): Promise<SearchCost | undefined> {
   if (!existsSync(path.join(out, 'search', 'index.html'))) {
     log(`${site}: no search page in ${out}; search not measured`);
@@ -50,43 +82,43 @@ export async function measureSearch(out: string, archive: BenchArchive, site: Si
   try {
     const coldQuery = async (query: string): Promise<{ cost: QueryCost; page: Page; close: () => Promise<void> }> => {
       const context = await browser.newContext();
+      await context.addInitScript(watchFirstResult, { sel: resultSelector, before: '' });
       const page = await context.newPage();
-      const before = server.bytesSent();
-      const requestsBefore = server.requests.length;
+      const from = server.responses.length;
       const started = Date.now();
       await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
-      await page.waitForSelector(resultSelector, { timeout: TIMEOUT_MS });
-      const ms = Date.now() - started;
+      const shownAt = await firstResultAt(page);
       const results = await page.locator(resultSelector).count();
+      await page.waitForLoadState('networkidle');
       return {
-        cost: { query, bytes: server.bytesSent() - before, requests: server.requests.length - requestsBefore, ms, results },
+        cost: { query, ...sentBefore(from, shownAt), ms: shownAt - started, results, settledBytes: sentSince(from) },
         page,
         close: () => context.close(),
       };
     };
+    /** Bytes and responses since response `from`, sent up to `until`. */
+    const sentBefore = (from: number, until: number) => {
+      const sent = server.responses.slice(from).filter((r) => r.at <= until);
+      return { bytes: sent.reduce((sum, r) => sum + r.bytes, 0), requests: sent.length };
+    };
+    const sentSince = (from: number) => server.responses.slice(from).reduce((sum, r) => sum + r.bytes, 0);
     log(`${site}: search for a name, cold: ${archive.probes.person}`);
     const first = await coldQuery(archive.probes.person);
     log(`${site}: second query: ${archive.probes.topic}`);
     const firstLinks = await first.page.locator(resultSelector).evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href).join('\n'));
-    const before = server.bytesSent();
-    const requestsBefore = server.requests.length;
+    const from = server.responses.length;
     const started = Date.now();
+    await first.page.evaluate(watchFirstResult, { sel: resultSelector, before: firstLinks });
     await first.page.fill(inputSelector, archive.probes.topic);
     await first.page.press(inputSelector, 'Enter');
-    await first.page.waitForFunction(
-      ({ selector, previous }) => {
-        const links = [...document.querySelectorAll(selector)].map((a) => (a as HTMLAnchorElement).href).join('\n');
-        return links !== '' && links !== previous;
-      },
-      { selector: resultSelector, previous: firstLinks },
-      { timeout: TIMEOUT_MS },
-    );
+    const shownAt = await firstResultAt(first.page);
+    await first.page.waitForLoadState('networkidle');
     const second: QueryCost = {
       query: archive.probes.topic,
-      bytes: server.bytesSent() - before,
-      requests: server.requests.length - requestsBefore,
-      ms: Date.now() - started,
+      ...sentBefore(from, shownAt),
+      ms: shownAt - started,
       results: await first.page.locator(resultSelector).count(),
+      settledBytes: sentSince(from),
     };
     await first.close();
     log(`${site}: a term in nearly every document, cold: ${archive.probes.common}`);

@@ -39,8 +39,9 @@ export function prepareHtml(
     }
   }
   out = out.replace(/<html\b[^>]*>/, (tag) => tag.replace(/\slang="[^"]*"/, '').replace(/^<html/, `<html lang="${INDEX_LANGUAGE}"`));
-  // Counted before the words are spaced apart (the count reads names whole).
-  const text = htmlText(bodyHtml(out));
+  // Counted before the words are spaced apart (the count reads names whole), in
+  // the text Pagefind keeps of the page.
+  const text = htmlText(withoutIgnored(bodyHtml(out)));
   // Only the indexed part: Pagefind reads nothing else of a page that marks one.
   const [bodyFrom, bodyTo] = bodyRange(out);
   out = out.slice(0, bodyFrom) + mapHtmlText(out.slice(bodyFrom, bodyTo), (text) => spaceWords(text, dictionary, segmenter)) + out.slice(bodyTo);
@@ -56,16 +57,29 @@ export function prepareHtml(
   return { html: out, traditional, names: countNames(text, dictionary), length: text.replace(/\s/g, '').length };
 }
 
-/** The indexed part of a page: from the `data-pagefind-body` element to the end of <main>. */
+/**
+ * `html` without the elements marked `data-pagefind-ignore` (the site marks a
+ * <div> of facet <span>s, which holds no element of its own kind).
+ */
+function withoutIgnored(html: string): string {
+  return html.replace(/<([a-zA-Z][\w-]*)\b[^>]*\sdata-pagefind-ignore\b[^>]*>[\s\S]*?<\/\1>/g, '');
+}
+
+/** The indexed part of a page: the content of the element marked `data-pagefind-body`. */
 function bodyHtml(html: string): string {
   return html.slice(...bodyRange(html));
 }
 
-/** Where the indexed part of a page starts and ends; the whole page when none is marked. */
+/**
+ * Where the content of the `data-pagefind-body` element starts and ends (its
+ * first end tag: the site marks an <article>, which holds no other); the whole
+ * page when none is marked.
+ */
 function bodyRange(html: string): [number, number] {
-  const start = html.indexOf('data-pagefind-body');
-  if (start < 0) return [0, html.length];
-  const end = html.indexOf('</main>', start);
-  return [html.indexOf('>', start) + 1, end < 0 ? html.length : end];
+  const at = html.indexOf('data-pagefind-body');
+  if (at < 0) return [0, html.length];
+  const open = html.lastIndexOf('<', at);
+  const name = /^<([a-zA-Z][\w-]*)/.exec(html.slice(open))?.[1] ?? 'article';
+  const end = html.indexOf(`</${name}>`, at);
+  return [html.indexOf('>', at) + 1, end < 0 ? html.length : end];
 }
-

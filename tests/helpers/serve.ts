@@ -28,6 +28,8 @@ export interface StaticServer {
   bytesSent(): number;
   /** Every path requested so far. */
   requests: string[];
+  /** Every response so far: path, bytes and when it was sent (`Date.now()`), to count what a reader waited for. */
+  responses: { path: string; bytes: number; at: number }[];
   close(): Promise<void>;
 }
 
@@ -35,6 +37,7 @@ export interface StaticServer {
 export async function serveStatic(root: string, base = '/'): Promise<StaticServer> {
   let bytes = 0;
   const requests: string[] = [];
+  const responses: StaticServer['responses'] = [];
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const pathname = decodeURIComponent(url.pathname);
@@ -47,6 +50,7 @@ export async function serveStatic(root: string, base = '/'): Promise<StaticServe
       }
       const size = statSync(file).size;
       bytes += size;
+      responses.push({ path: pathname, bytes: size, at: Date.now() });
       res.writeHead(status, {
         'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
         'content-length': size,
@@ -76,6 +80,7 @@ export async function serveStatic(root: string, base = '/'): Promise<StaticServe
     origin,
     bytesSent: () => bytes,
     requests,
+    responses,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

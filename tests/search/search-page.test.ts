@@ -8,6 +8,10 @@ import { buildSite } from '../helpers/lectern.ts';
 import { artifactsDir } from '../helpers/paths.ts';
 import { serveStatic, type StaticServer } from '../helpers/serve.ts';
 import { archiveDir, documentOf } from './relevance.ts';
+import { gunzipSync } from 'node:zlib';
+import { nameFilePath, type NameFile, type NamePosting } from '../../src/lib/search-names.ts';
+import { buildDictionary } from '../../src/lib/search-query.ts';
+import { countNames, readableIndexedText } from '../../src/lib/search-text.ts';
 
 /**
  * The search page's behaviour in Chromium: state in the URL (reload,
@@ -63,6 +67,32 @@ describe('search index build', () => {
     // Only what the search page uses: Pagefind's own interfaces are left out, and merged shards carry no code.
     expect(readdirSync(path.join(out, 'pagefind')).filter((f) => f.includes('-ui') || f.includes('highlight'))).toEqual([]);
     expect(readdirSync(path.join(out, 'pagefind-1')).filter((f) => f.endsWith('.js') || f.startsWith('wasm.'))).toEqual([]);
+  });
+
+  it('writes a name index that lists exactly the pages whose indexed text names each person, and how often', () => {
+    const data = JSON.parse(readFileSync(path.join(out, 'pagefind/lectern-search.json'), 'utf8'));
+    const bundles: string[] = ['pagefind/', ...data.shards];
+    const dictionary = buildDictionary(data.names, data.terms);
+    // Every page's indexed text, as the search page reads it, by bundle and page id.
+    const texts = new Map<string, string>();
+    bundles.forEach((bundle, i) => {
+      for (const name of readdirSync(path.join(out, bundle, 'fragment'))) {
+        let bytes = readFileSync(path.join(out, bundle, 'fragment', name));
+        if (bytes.subarray(0, 12).toString() !== 'pagefind_dcd') bytes = gunzipSync(bytes);
+        const fragment = JSON.parse(bytes.subarray(12).toString('utf8')) as { content: string };
+        texts.set(`${i}/${name.replace(/\.pf_fragment$/, '')}`, readableIndexedText(fragment.content));
+      }
+    });
+    const expected = new Map<string, string[]>();
+    for (const [page, text] of texts) {
+      for (const [name, count] of countNames(text, dictionary)) expected.set(name, [...(expected.get(name) ?? []), `${page}:${count}`]);
+    }
+    expect(expected.get('吴文毅')?.length).toBeGreaterThan(2);
+    for (const name of data.names as string[]) {
+      const file = path.join(out, 'pagefind', nameFilePath(name));
+      const postings: NamePosting[] = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as NameFile)[name] ?? [] : [];
+      expect(postings.map(([bundle, page, count]) => `${bundle}/${page}:${count}`).sort(), name).toEqual((expected.get(name) ?? []).sort());
+    }
   });
 
   it('indexes document pages only', () => {
