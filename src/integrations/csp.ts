@@ -18,7 +18,10 @@ export function csp(options: CspOptions = {}): AstroIntegration {
     hooks: {
       'astro:config:done': ({ config }) => {
         const index = config.integrations.findIndex((integration) => integration.name === 'lectern:csp');
-        laterHooks = config.integrations.slice(index + 1).filter((i) => i.hooks['astro:build:done']).map((i) => i.name);
+        laterHooks = config.integrations
+          .slice(index + 1)
+          .filter((i) => i.hooks['astro:build:done'] && !WRITES_NO_PAGES.has(i.name))
+          .map((i) => i.name);
       },
       'astro:build:done': ({ dir, logger }) => {
         if (laterHooks.length > 0) {
@@ -30,13 +33,18 @@ export function csp(options: CspOptions = {}): AstroIntegration {
   };
 }
 
+/** Integrations that may run after this one: they write no page. */
+const WRITES_NO_PAGES = new Set(['lectern:timings']);
+
 function addPolicies(outDir: string, options: CspOptions, logger: AstroIntegrationLogger): void {
   let pages = 0;
   let scripts = 0;
   let styles = 0;
   for (const file of htmlFiles(outDir)) {
-    const { html, scan } = addCspMeta(readFileSync(file, 'utf8'), options);
-    writeFileSync(file, html);
+    const before = readFileSync(file, 'utf8');
+    const { html, scan } = addCspMeta(before, options);
+    // A page taken from the incremental build's cache may have its policy already.
+    if (html !== before) writeFileSync(file, html);
     pages++;
     scripts += scan.blocks.filter((b) => b.tag === 'script').length;
     styles += scan.blocks.filter((b) => b.tag === 'style').length;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { Converter } from 'opencc-js/t2cn';
 import { parse } from 'yaml';
 import { peopleFileSchema } from '../schemas/person.ts';
@@ -11,11 +11,10 @@ import { buildDictionary } from '../lib/search-query.ts';
 import { fnv1a, NAMES_FOLDER, nameFilePath, type NameFile } from '../lib/search-names.ts';
 import { runPagefind } from './pagefind-cli.ts';
 import { PreparePool } from './search-prepare-pool.ts';
-import type { FacetRow, SearchFacets } from '../lib/search-facets.ts';
+import { FACETS_FILE, type FacetRow, type SearchFacets } from '../lib/search-facets.ts';
 
 /** Where the search page finds Lectern's files next to Pagefind's bundle. */
 export const SEARCH_DATA_FILE = 'lectern-search.json';
-export const FACETS_FILE = 'lectern-facets.json';
 
 /** `pagefind/lectern-search.json`: what the search page needs before it can plan a query. */
 export interface SearchData {
@@ -199,7 +198,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   };
   if (data.averageLength !== undefined) writeNameIndex(bundleDir, counted, fragments);
   writeFileSync(path.join(bundleDir, SEARCH_DATA_FILE), JSON.stringify(data));
-  writeFileSync(path.join(bundleDir, FACETS_FILE), JSON.stringify(facets));
+  writeFileSync(path.join(bundleDir, FACETS_FILE), gzipSync(JSON.stringify(facets), { level: 9 }));
   return {
     pages: pages.length,
     shards: shards.length,

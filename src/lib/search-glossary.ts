@@ -1,9 +1,9 @@
 /**
  * Terms of people's-congress work that the search index keeps together (see
- * search-text.ts). The index cuts Chinese with jieba, which glues a term to its
- * neighbours where the words around it suggest it (代表法规定 becomes
- * 代表|法规|定…); a term listed here is cut on its own, the same way in every
- * document and in the query. Documents' tags are added to this list at build time.
+ * search-text.ts). A word segmenter glues a term to its neighbours where the
+ * words around it suggest it (代表法规定 can become 代表|法规|定…); a term listed
+ * here is cut on its own, the same way in every document and in the query.
+ * Documents' tags are added to this list at build time.
  *
  * Only terms of two characters or more; the longest wins where two overlap.
  */

@@ -1,18 +1,17 @@
 /**
  * Chinese query handling for the search page, as pure functions.
  *
- * Pagefind cuts Chinese into words twice: with jieba (charabia) when it builds
- * the index, and with the browser's `Intl.Segmenter` when it reads a query. The
- * two disagree (an unknown name such as 谢天学 is indexed as 谢天|学 and queried
- * as 谢|天|学), and an unquoted query is an AND of prefix matches, so 吴文毅 finds
+ * The index holds Chinese cut into words by Lectern (search-text.ts): known names
+ * one character at a time, known terms as cut on their own, other text where
+ * `Intl.Segmenter` cuts it. A query is cut here the same way, in the browser. An
+ * unquoted Pagefind query is an AND of prefix matches, so 吴文毅 alone would find
  * every page with some 吴…, 文… and 毅… anywhere. Lectern therefore:
  *
- * - protects known names and terms at index time (search-text.ts), so they are
- *   cut the same way in every document and in the query;
  * - asks Pagefind for the words of a phrase and keeps only the pages where those
  *   words stand next to each other (`countRuns` over the word positions Pagefind
- *   returns), which is a phrase match that survives a last word the index has
- *   glued to what follows (代表法规定 is indexed 代表|法规|…);
+ *   returns), which is a phrase match; where the segmenter cut a phrase
+ *   differently in a document's context, the prefix match still finds a last
+ *   word glued to what follows;
  * - loosens step by step (`planQuery`): the whole query as one phrase, then the
  *   parts the user separated, then the words of each part — names and terms whole.
  */

@@ -6,6 +6,7 @@
 import type { PagefindFragment } from '../lib/search-engine.ts';
 import { nameFilePath, type NameFile, type NameIndex } from '../lib/search-names.ts';
 import { joinBase } from '../lib/urls.ts';
+import { gunzipIfNeeded } from './gzip.ts';
 
 const SIGNATURE = 'pagefind_dcd';
 
@@ -35,11 +36,8 @@ export function browserNameIndex(base: string, bundles: readonly string[], avera
 }
 
 async function fragmentText(bytes: ArrayBuffer): Promise<string> {
+  const plain = await gunzipIfNeeded(bytes);
   const decoder = new TextDecoder();
-  let plain = bytes;
-  if (decoder.decode(bytes.slice(0, SIGNATURE.length)) !== SIGNATURE) {
-    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-    plain = await new Response(stream).arrayBuffer();
-  }
+  if (decoder.decode(plain.slice(0, SIGNATURE.length)) !== SIGNATURE) throw new Error('not a Pagefind fragment');
   return decoder.decode(plain.slice(SIGNATURE.length));
 }

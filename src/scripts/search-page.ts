@@ -8,11 +8,12 @@ import { t, type UiKey } from '../i18n/ui.ts';
 import { dateToChinese } from '../lib/chinese-date.ts';
 import type { PartialDate } from '../lib/partial-date.ts';
 import { searchArchive, type PagefindApi, type ResultDetail, type SearchAnswer } from '../lib/search-engine.ts';
-import { facetCounts, facetLabel, mergeFacets, type FacetCounts, type SearchFacets } from '../lib/search-facets.ts';
+import { FACETS_FILE, facetCounts, facetLabel, mergeFacets, type FacetCounts, type SearchFacets } from '../lib/search-facets.ts';
 import { buildDictionary, intlSegmenter, planQuery, type QueryStage, type SearchDictionary } from '../lib/search-query.ts';
 import { filterKeys, hasFilters, stateFromParams, stateToSearch, withFilter, type FilterKey, type SearchState } from '../lib/search-state.ts';
 import type { NameIndex } from '../lib/search-names.ts';
 import { joinBase } from '../lib/urls.ts';
+import { fetchGzipJson } from './gzip.ts';
 import { browserNameIndex } from './search-name-index.ts';
 
 interface SearchData {
@@ -100,9 +101,9 @@ function loadEngine(): Promise<Engine> {
       return module;
     };
     const loadFacets = async () => {
-      const own = fetchJson<SearchFacets>(bundleUrl('lectern-facets.json'));
+      const own = fetchGzipJson<SearchFacets>(bundleUrl(FACETS_FILE));
       if (sites.length === 0) return own;
-      const others = sites.map(({ site }) => fetchJson<SearchFacets>(joinBase(site, 'pagefind/lectern-facets.json')).catch(() => undefined));
+      const others = sites.map(({ site }) => fetchGzipJson<SearchFacets>(joinBase(site, `pagefind/${FACETS_FILE}`)).catch(() => undefined));
       return mergeFacets([await own, ...(await Promise.all(others)).filter((f) => f !== undefined)]);
     };
     return {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { addCspMeta, contentSecurityPolicy, scanPage, sha256Source } from '../../src/lib/csp.ts';
+import { addCspMeta, contentSecurityPolicy, scanHead, scanPage, sha256Source } from '../../src/lib/csp.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { buildSite } from '../helpers/lectern.ts';
 import { fixture, projectRoot, tempDir } from '../helpers/paths.ts';
@@ -73,6 +73,42 @@ function parsePolicy(policy: string): Map<string, string[]> {
 
 /** Directives that fall back to default-src when a policy leaves them out (CSP Level 3). */
 const FETCH_DIRECTIVES = new Set(['script-src', 'style-src', 'img-src', 'font-src', 'connect-src', 'media-src', 'object-src', 'frame-src', 'worker-src', 'manifest-src']);
+
+describe('reading only the head', () => {
+  test('gives the scan of the whole page on every built page, or declines', () => {
+    const dist = buildSite(fixture('basic'));
+    const pages = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(20);
+    let quick = 0;
+    for (const name of pages) {
+      const html = readFileSync(path.join(dist, name), 'utf8');
+      const head = scanHead(html);
+      if (head) {
+        quick++;
+        expect(head, name).toEqual(scanPage(html));
+      }
+    }
+    expect(quick).toBeGreaterThan(pages.length / 2);
+  });
+
+  test('declines a page whose body has anything the policy weighs', () => {
+    for (const body of [
+      '<script>x()</script>',
+      '<script type="module">x()</script>',
+      '<style>p{}</style>',
+      '<p style="color:red">x</p>',
+      '<p onclick="x()">x</p>',
+      '<a href="javascript:x()">x</a>',
+      '<a href="&#106;avascript:x()">x</a>',
+      '<meta http-equiv="content-security-policy" content="default-src *">',
+    ]) {
+      expect(scanHead(PAGE.replace('<body></body>', `<body>${body}</body>`)), body).toBeUndefined();
+    }
+    expect(scanHead(PAGE.replace('<body></body>', '<body><script src="/a.js"></script><p>正文</p></body>'))).toEqual(
+      scanPage(PAGE.replace('<body></body>', '<body><script src="/a.js"></script><p>正文</p></body>')),
+    );
+  });
+});
 
 describe('the policy nginx sends (docs/deploy.md)', () => {
   test('allows everything the pages allow: the pages need no hash or source the header would refuse', () => {

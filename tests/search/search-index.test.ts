@@ -6,7 +6,8 @@ import { Converter } from 'opencc-js/t2cn';
 import { describe, expect, it } from 'vitest';
 import { searchIndex } from '../../src/integrations/search-index.ts';
 import { prepareHtml } from '../../src/integrations/search-prepare.ts';
-import type { SearchFacets } from '../../src/lib/search-facets.ts';
+import { FACETS_FILE, type SearchFacets } from '../../src/lib/search-facets.ts';
+import { gunzipSync } from 'node:zlib';
 import { buildDictionary, intlSegmenter } from '../../src/lib/search-query.ts';
 import { BODY_START, INDEX_LANGUAGE, WORD_SPACE } from '../../src/lib/search-text.ts';
 import { tempDir } from '../helpers/paths.ts';
@@ -81,7 +82,7 @@ describe('the search index integration', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^indexed 2 page\(s\) in 1 index\(es\) in \d+ ms/);
     expect(existsSync(path.join(out, 'pagefind/pagefind.js'))).toBe(true);
-    const written: SearchFacets = JSON.parse(readFileSync(path.join(out, 'pagefind/lectern-facets.json'), 'utf8'));
+    const written: SearchFacets = JSON.parse(gunzipSync(readFileSync(path.join(out, 'pagefind', FACETS_FILE))).toString('utf8'));
     expect(Object.values(written.pages).sort()).toEqual([
       [0, 'lecture', '2023', [0], [0]],
       [0, 'lecture', '2024-04', [0], [0]],

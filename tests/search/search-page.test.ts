@@ -9,6 +9,7 @@ import { artifactsDir } from '../helpers/paths.ts';
 import { serveStatic, type StaticServer } from '../helpers/serve.ts';
 import { archiveDir, documentOf } from './relevance.ts';
 import { gunzipSync } from 'node:zlib';
+import { FACETS_FILE } from '../../src/lib/search-facets.ts';
 import { nameFilePath, type NameFile, type NamePosting } from '../../src/lib/search-names.ts';
 import { buildDictionary } from '../../src/lib/search-query.ts';
 import { countNames, readableIndexedText } from '../../src/lib/search-text.ts';
@@ -61,7 +62,7 @@ describe('search index build', () => {
     expect(data.shards).toEqual(shards.filter((s) => s !== 'pagefind').sort().map((s) => `${s}/`));
     expect(data.names).toContain('吴文毅');
     expect(data.terms).toContain('全过程人民民主');
-    const facets = JSON.parse(readFileSync(path.join(out, 'pagefind/lectern-facets.json'), 'utf8'));
+    const facets = JSON.parse(gunzipSync(readFileSync(path.join(out, 'pagefind', FACETS_FILE))).toString('utf8'));
     expect(Object.keys(facets.pages)).toHaveLength(35);
     expect(existsSync(path.join(out, 'search/index.html'))).toBe(true);
     // Only what the search page uses: Pagefind's own interfaces are left out, and merged shards carry no code.
