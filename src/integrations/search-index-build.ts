@@ -8,7 +8,7 @@ import { parse } from 'yaml';
 import { peopleFileSchema } from '../schemas/person.ts';
 import { searchGlossary } from '../lib/search-glossary.ts';
 import { buildDictionary } from '../lib/search-query.ts';
-import { fnv1a, NAMES_FOLDER, nameFilePath, type NameFile } from '../lib/search-names.ts';
+import { fnv1a, WORD_FOLDERS, wordFilePath, type NameFile, type WordKind } from '../lib/search-names.ts';
 import { runPagefind } from './pagefind-cli.ts';
 import { PreparePool } from './search-prepare-pool.ts';
 import { FACETS_FILE, type FacetRow, type SearchFacets } from '../lib/search-facets.ts';
@@ -38,8 +38,8 @@ export interface SearchData {
   averageLength?: number;
 }
 
-/** A page's known names with their counts, and its characters of indexed text. */
-type PageCounts = [names: [string, number][], length: number];
+/** A page's known names with their counts, its characters of indexed text, its known terms with their counts. */
+type PageCounts = [names: [string, number][], length: number, terms: [string, number][]];
 
 export interface SearchIndexOptions {
   /** The folder the Astro build wrote (a staging folder under `lectern build`). */
@@ -121,7 +121,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const cachedDir = (i: number) => (cache ? path.join(cache, `shard-${plan[i].shard}`) : undefined);
   const todo = plan.map((_, i) => i).filter((i) => {
     const cached = cachedDir(i);
-    return !(cached && readKey(cached) === keys[i] && existsSync(path.join(cached, 'names.json')));
+    return !(cached && readKey(cached) === keys[i] && existsSync(path.join(cached, 'counts.json')));
   });
   const reused = plan.length - todo.length;
   /** Page URL → [its known names and their counts, characters of indexed text], for the name index. */
@@ -130,7 +130,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     if (todo.includes(i)) continue;
     cpSync(path.join(cachedDir(i)!, 'files'), path.join(options.outDir, shards[i]), { recursive: true });
     pruneBundle(path.join(options.outDir, shards[i]), i === 0);
-    for (const [url, counts] of Object.entries(readJson<Record<string, PageCounts>>(path.join(cachedDir(i)!, 'names.json')))) counted.set(url, counts);
+    for (const [url, counts] of Object.entries(readJson<Record<string, PageCounts>>(path.join(cachedDir(i)!, 'counts.json')))) counted.set(url, counts);
   }
 
   // Each shard's pages are prepared by worker threads into a folder of their own,
@@ -144,7 +144,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     done.forEach((page, n) => {
       if (page.traditional) traditional++;
       prepareMs += page.ms;
-      counted.set(plan[i].pages[n].url, [page.names, page.length]);
+      counted.set(plan[i].pages[n].url, [page.names, page.length, page.terms]);
     });
     return site;
   };
@@ -167,7 +167,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       const writeStart = performance.now();
       rmSync(site, { recursive: true, force: true });
       if (cached) {
-        writeFileSync(path.join(written, 'names.json'), JSON.stringify(Object.fromEntries(plan[i].pages.map((page) => [page.url, counted.get(page.url)]))));
+        writeFileSync(path.join(written, 'counts.json'), JSON.stringify(Object.fromEntries(plan[i].pages.map((page) => [page.url, counted.get(page.url)]))));
         writeFileSync(path.join(written, 'key'), keys[i]);
         rmSync(cached, { recursive: true, force: true });
         renameSync(written, cached);
@@ -196,7 +196,10 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     sites: searchSites(),
     averageLength: options.stock || lengths.length === 0 ? undefined : Math.round(lengths.reduce((a, b) => a + b, 0) / lengths.length),
   };
-  if (data.averageLength !== undefined) writeNameIndex(bundleDir, counted, fragments);
+  if (data.averageLength !== undefined) {
+    writeWordIndex(bundleDir, 'name', counted, fragments);
+    writeWordIndex(bundleDir, 'term', counted, fragments);
+  }
   writeFileSync(path.join(bundleDir, SEARCH_DATA_FILE), JSON.stringify(data));
   writeFileSync(path.join(bundleDir, FACETS_FILE), gzipSync(JSON.stringify(facets), { level: 9 }));
   return {
@@ -410,21 +413,30 @@ function readFragments(pages: readonly PageInfo[], bundleDirs: readonly string[]
   return { facets, fragments };
 }
 
-/** Writes the name index (search-names.ts): for each known name, its pages' postings. */
-function writeNameIndex(bundleDir: string, counted: ReadonlyMap<string, PageCounts>, fragments: ReadonlyMap<string, [number, string]>): void {
+/** Writes the name or the term index (search-names.ts): for each known name or term, its pages' postings. */
+function writeWordIndex(
+  bundleDir: string,
+  kind: WordKind,
+  counted: ReadonlyMap<string, PageCounts>,
+  fragments: ReadonlyMap<string, [number, string]>,
+): void {
   const files = new Map<string, NameFile>();
-  for (const [url, [names, length]] of [...counted].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  for (const [url, [names, length, terms]] of [...counted].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const fragment = fragments.get(url);
     if (!fragment) continue;
-    for (const [name, count] of names) {
-      const file = nameFilePath(name);
+    for (const [word, count] of kind === 'name' ? names : terms) {
+      const file = wordFilePath(kind, word);
       const entries = files.get(file) ?? {};
-      (entries[name] ??= []).push([fragment[0], fragment[1], count, length]);
+      (entries[word] ??= []).push([fragment[0], fragment[1], count, length]);
       files.set(file, entries);
     }
   }
-  mkdirSync(path.join(bundleDir, NAMES_FOLDER), { recursive: true });
-  for (const [file, entries] of files) writeFileSync(path.join(bundleDir, file), JSON.stringify(entries));
+  mkdirSync(path.join(bundleDir, WORD_FOLDERS[kind]), { recursive: true });
+  for (const [file, entries] of files) {
+    const json = JSON.stringify(entries);
+    // Term files list most of the archive for a common term: gzipped, as the facets are.
+    writeFileSync(path.join(bundleDir, file), kind === 'term' ? gzipSync(json, { level: 9 }) : json);
+  }
 }
 
 function readJson<T>(file: string): T {

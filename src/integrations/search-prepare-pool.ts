@@ -28,6 +28,8 @@ export interface PreparedPage {
   traditional: boolean;
   /** Known names in the page and how often each occurs (search-prepare.ts). */
   names: [string, number][];
+  /** Known terms in the page and their weighted counts. */
+  terms: [string, number][];
   /** Characters of indexed text. */
   length: number;
   /** Milliseconds the worker spent on the page. */

@@ -21,10 +21,10 @@ parentPort?.on('message', ({ id, file, target }: PrepareRequest) => {
   try {
     const started = performance.now();
     const html = readFileSync(file, 'utf8');
-    const prepared = stock ? { html, traditional: false, names: [], length: 0 } : prepareHtml(html, dictionary, segmenter, toSimplified);
+    const prepared = stock ? { html, traditional: false, names: [], terms: [], length: 0 } : prepareHtml(html, dictionary, segmenter, toSimplified);
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, prepared.html);
-    response = { id, traditional: prepared.traditional, names: prepared.names, length: prepared.length, ms: performance.now() - started };
+    response = { id, traditional: prepared.traditional, names: prepared.names, terms: prepared.terms, length: prepared.length, ms: performance.now() - started };
   } catch (error) {
     response = { id, error: `${file}: ${error instanceof Error ? error.message : String(error)}` };
   }

@@ -6,13 +6,21 @@
  * (search-prepare-pool.ts).
  */
 import type { SearchDictionary } from '../lib/search-query.ts';
-import { BODY_START, countNames, htmlText, INDEX_LANGUAGE, isTraditional, mapHtmlText, spaceWords, WORD_SPACE } from '../lib/search-text.ts';
+import { BODY_START, countNames, countTerms, htmlText, INDEX_LANGUAGE, isTraditional, mapHtmlText, spaceWords, WORD_SPACE } from '../lib/search-text.ts';
+
+/** What an occurrence of a term in a heading counts for in the term index. */
+const HEADING_WEIGHT = 5;
 
 export interface PreparedHtml {
   html: string;
   traditional: boolean;
   /** How often each known name stands in the indexed text (never counting a longer name it begins). */
   names: [string, number][];
+  /**
+   * How often each known term occurs in the indexed text, an occurrence in a
+   * heading counting `HEADING_WEIGHT` times (Pagefind, too, weighs headings).
+   */
+  terms: [string, number][];
   /** Characters of indexed text, for weighing those counts by the page's length. */
   length: number;
 }
@@ -41,7 +49,9 @@ export function prepareHtml(
   out = out.replace(/<html\b[^>]*>/, (tag) => tag.replace(/\slang="[^"]*"/, '').replace(/^<html/, `<html lang="${INDEX_LANGUAGE}"`));
   // Counted before the words are spaced apart (the count reads names whole), in
   // the text Pagefind keeps of the page.
-  const text = htmlText(withoutIgnored(bodyHtml(out)));
+  const kept = withoutIgnored(bodyHtml(out));
+  const text = htmlText(kept);
+  const headings = [...kept.matchAll(/<h[1-6]\b[^>]*>([\s\S]*?)<\/h[1-6]>/g)].map((m) => htmlText(m[1])).join('\n');
   // Only the indexed part: Pagefind reads nothing else of a page that marks one.
   const [bodyFrom, bodyTo] = bodyRange(out);
   out = out.slice(0, bodyFrom) + mapHtmlText(out.slice(bodyFrom, bodyTo), (text) => spaceWords(text, dictionary, segmenter)) + out.slice(bodyTo);
@@ -54,7 +64,9 @@ export function prepareHtml(
   const start = out.indexOf('data-pagefind-body');
   const bylineEnd = start < 0 ? -1 : out.indexOf('</dl>', start);
   if (bylineEnd >= 0) out = `${out.slice(0, bylineEnd + 5)}${WORD_SPACE}${BODY_START}${WORD_SPACE}${out.slice(bylineEnd + 5)}`;
-  return { html: out, traditional, names: countNames(text, dictionary), length: text.replace(/\s/g, '').length };
+  const inHeadings = new Map(countTerms(headings, dictionary.terms));
+  const terms = countTerms(text, dictionary.terms).map(([term, count]): [string, number] => [term, count + (HEADING_WEIGHT - 1) * (inHeadings.get(term) ?? 0)]);
+  return { html: out, traditional, names: countNames(text, dictionary), terms, length: text.replace(/\s/g, '').length };
 }
 
 /**

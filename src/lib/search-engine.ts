@@ -95,14 +95,17 @@ export async function findHits(pagefind: PagefindApi, stages: readonly QueryStag
 }
 
 /**
- * The hits of a query that is one known name, from the name index: the pages
- * where the name stands, as the phrase stage would find them. Undefined for
- * any other query.
+ * The hits of a query that is one known name or term, from the name or term
+ * index: the pages where it stands, as the phrase stage would find them.
+ * Undefined for any other query.
  */
 async function nameHits(names: NameIndex, stages: readonly QueryStage[]): Promise<StageOutcome | undefined> {
   const [first] = stages;
-  if (first?.level !== 'phrase' || first.parts.length !== 1 || !first.parts[0].name) return undefined;
-  const results = await nameResults(names, first.parts[0].key);
+  if (first?.level !== 'phrase' || first.parts.length !== 1) return undefined;
+  const [part] = first.parts;
+  const kind = part.name ? 'name' : names.terms.has(part.key) ? 'term' : undefined;
+  if (!kind) return undefined;
+  const results = await nameResults(names, kind, part.key);
   const hits = results
     .map((result): Hit => ({ id: result.id, score: result.score, stage: first, result }))
     .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));

@@ -12,8 +12,11 @@
  */
 import type { PagefindFragment, PagefindResult } from './search-engine.ts';
 
-/** Folder of the name files, inside the primary bundle. */
-export const NAMES_FOLDER = 'lectern-names';
+/** Names, or the terms of the glossary and the documents' tags. */
+export type WordKind = 'name' | 'term';
+
+/** Folders of the name and term files, inside the primary bundle. */
+export const WORD_FOLDERS: Record<WordKind, string> = { name: 'lectern-names', term: 'lectern-terms' };
 
 /** [bundle index (0: `pagefind/`, then `SearchData.shards`), Pagefind page id, occurrences, characters of indexed text] */
 export type NamePosting = [bundle: number, page: string, count: number, length: number];
@@ -21,9 +24,9 @@ export type NamePosting = [bundle: number, page: string, count: number, length: 
 /** A name file: names whose hashes collide share it. */
 export type NameFile = Record<string, NamePosting[]>;
 
-/** The file of a name, relative to the primary bundle. */
-export function nameFilePath(name: string): string {
-  return `${NAMES_FOLDER}/${fnv1a(name).toString(16).padStart(8, '0')}.json`;
+/** The file of a name or term, relative to the primary bundle (term files are gzipped). */
+export function wordFilePath(kind: WordKind, word: string): string {
+  return `${WORD_FOLDERS[kind]}/${fnv1a(word).toString(16).padStart(8, '0')}.json${kind === 'term' ? '.gz' : ''}`;
 }
 
 /** 32-bit FNV-1a of a string's UTF-16 code units: a stable, fast hash for file names and shard numbers. */
@@ -36,10 +39,12 @@ export function fnv1a(text: string): number {
   return hash >>> 0;
 }
 
-/** What the search page hands over to read the name index. */
+/** What the search page hands over to read the name and term indexes. */
 export interface NameIndex {
-  /** The name's file, or undefined when it has none. */
-  file(name: string): Promise<NameFile | undefined>;
+  /** The known terms (the search page's dictionary): a query that is one of them is answered from the term index. */
+  terms: ReadonlySet<string>;
+  /** The file of a name or term, or undefined when it has none. */
+  file(kind: WordKind, word: string): Promise<NameFile | undefined>;
   /** A page's Pagefind fragment (URL, text, meta), read from its bundle. */
   fragment(bundle: number, page: string): Promise<PagefindFragment>;
   /** Average characters of indexed text per page (`SearchData.averageLength`). */
@@ -52,8 +57,8 @@ export interface NameIndex {
  * often for its length comes first; search-engine.ts then reads the first pages
  * and raises those where the person is a speaker or in the title.
  */
-export async function nameResults(index: NameIndex, name: string): Promise<PagefindResult[]> {
-  const postings = (await index.file(name))?.[name] ?? [];
+export async function nameResults(index: NameIndex, kind: WordKind, word: string): Promise<PagefindResult[]> {
+  const postings = (await index.file(kind, word))?.[word] ?? [];
   const average = index.averageLength || 1;
   return postings.map(([bundle, page, count, length]) => ({
     id: page,

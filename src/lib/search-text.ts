@@ -115,6 +115,20 @@ export function countNames(text: string, dictionary: SearchDictionary): [string,
   return [...counts];
 }
 
+/**
+ * How often each known term occurs in `text`, anywhere (人大代表 inside 全国人大代表
+ * too, as a phrase search finds it): the term index (search-names.ts).
+ */
+export function countTerms(text: string, terms: Iterable<string>): [string, number][] {
+  const counts: [string, number][] = [];
+  for (const term of terms) {
+    let count = 0;
+    for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + term.length)) count++;
+    if (count > 0) counts.push([term, count]);
+  }
+  return counts;
+}
+
 /** Where the segmenter cuts a term read on its own, as offsets inside it (the query cuts it so). */
 const termCutCache = new Map<string, number[]>();
 function termCuts(term: string, segmenter: Intl.Segmenter): number[] {

@@ -1,10 +1,11 @@
 /**
- * The name index (src/lib/search-names.ts) as the search page reads it: name files
- * as JSON, page fragments straight from Pagefind's bundles (gzip around
- * `pagefind_dcd` and JSON), so a name search loads none of Pagefind's code or index.
+ * The name and term indexes (src/lib/search-names.ts) as the search page reads
+ * them: name files as JSON, term files gzipped, page fragments straight from
+ * Pagefind's bundles (gzip around `pagefind_dcd` and JSON), so such a search loads
+ * none of Pagefind's code or index.
  */
 import type { PagefindFragment } from '../lib/search-engine.ts';
-import { nameFilePath, type NameFile, type NameIndex } from '../lib/search-names.ts';
+import { wordFilePath, type NameFile, type NameIndex } from '../lib/search-names.ts';
 import { joinBase } from '../lib/urls.ts';
 import { gunzipIfNeeded } from './gzip.ts';
 
@@ -14,15 +15,16 @@ const SIGNATURE = 'pagefind_dcd';
  * `bundles` are the bundle folders relative to the site base, `pagefind/` first,
  * in the order the postings number them.
  */
-export function browserNameIndex(base: string, bundles: readonly string[], averageLength: number): NameIndex {
+export function browserNameIndex(base: string, bundles: readonly string[], averageLength: number, terms: Iterable<string>): NameIndex {
   return {
     averageLength,
-    async file(name) {
-      const response = await fetch(joinBase(base, `${bundles[0]}${nameFilePath(name)}`));
-      // No file: nobody by that name is in any page.
+    terms: new Set(terms),
+    async file(kind, word) {
+      const response = await fetch(joinBase(base, `${bundles[0]}${wordFilePath(kind, word)}`));
+      // No file: no page has that name or term.
       if (response.status === 404) return undefined;
       if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
-      return (await response.json()) as NameFile;
+      return JSON.parse(new TextDecoder().decode(await gunzipIfNeeded(await response.arrayBuffer()))) as NameFile;
     },
     async fragment(bundle, page) {
       const response = await fetch(joinBase(base, `${bundles[bundle]}fragment/${page}.pf_fragment`));

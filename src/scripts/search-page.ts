@@ -108,7 +108,7 @@ function loadEngine(): Promise<Engine> {
     };
     return {
       pagefind: { search: async (term, options) => (await (pagefind ??= loadPagefind())).search(term, options) },
-      names: data.averageLength !== undefined && sites.length === 0 ? browserNameIndex(base, ['pagefind/', ...data.shards], data.averageLength) : undefined,
+      names: data.averageLength !== undefined && sites.length === 0 ? browserNameIndex(base, ['pagefind/', ...data.shards], data.averageLength, data.terms) : undefined,
       facets: () => (facets ??= loadFacets()),
       dictionary: buildDictionary(
         [...data.names, ...sites.flatMap(({ data: siteData }) => siteData.names)],

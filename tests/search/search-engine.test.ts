@@ -156,7 +156,8 @@ describe('searchArchive', () => {
     };
     const names: NameIndex = {
       averageLength: 1000,
-      file: async (name) => files[name],
+      terms: new Set(),
+      file: async (kind, name) => (kind === 'name' ? files[name] : undefined),
       fragment: (_, page) => fragment(page, page === 'speaker' ? '吴文毅' : '')(),
     };
     const answer = await searchArchive({ pagefind, names, stages: plan('吴文毅'), state: state('吴文毅') });

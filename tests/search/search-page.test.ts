@@ -10,7 +10,7 @@ import { serveStatic, type StaticServer } from '../helpers/serve.ts';
 import { archiveDir, documentOf } from './relevance.ts';
 import { gunzipSync } from 'node:zlib';
 import { FACETS_FILE } from '../../src/lib/search-facets.ts';
-import { nameFilePath, type NameFile, type NamePosting } from '../../src/lib/search-names.ts';
+import { wordFilePath, type NameFile, type NamePosting } from '../../src/lib/search-names.ts';
 import { buildDictionary } from '../../src/lib/search-query.ts';
 import { countNames, readableIndexedText } from '../../src/lib/search-text.ts';
 
@@ -90,10 +90,33 @@ describe('search index build', () => {
     }
     expect(expected.get('吴文毅')?.length).toBeGreaterThan(2);
     for (const name of data.names as string[]) {
-      const file = path.join(out, 'pagefind', nameFilePath(name));
+      const file = path.join(out, 'pagefind', wordFilePath('name', name));
       const postings: NamePosting[] = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as NameFile)[name] ?? [] : [];
       expect(postings.map(([bundle, page, count]) => `${bundle}/${page}:${count}`).sort(), name).toEqual((expected.get(name) ?? []).sort());
     }
+  });
+
+  it('writes a term index that lists exactly the pages whose indexed text holds each term', () => {
+    const data = JSON.parse(readFileSync(path.join(out, 'pagefind/lectern-search.json'), 'utf8'));
+    const bundles: string[] = ['pagefind/', ...data.shards];
+    const texts = new Map<string, string>();
+    bundles.forEach((bundle, i) => {
+      for (const name of readdirSync(path.join(out, bundle, 'fragment'))) {
+        let bytes = readFileSync(path.join(out, bundle, 'fragment', name));
+        if (bytes.subarray(0, 12).toString() !== 'pagefind_dcd') bytes = gunzipSync(bytes);
+        texts.set(`${i}/${name.replace(/\.pf_fragment$/, '')}`, readableIndexedText((JSON.parse(bytes.subarray(12).toString('utf8')) as { content: string }).content));
+      }
+    });
+    let checked = 0;
+    for (const term of data.terms as string[]) {
+      const file = path.join(out, 'pagefind', wordFilePath('term', term));
+      const postings: NamePosting[] = existsSync(file) ? (JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as NameFile)[term] ?? [] : [];
+      const holding = [...texts].filter(([, text]) => text.includes(term)).map(([page]) => page);
+      expect(postings.map(([bundle, page]) => `${bundle}/${page}`).sort(), term).toEqual(holding.sort());
+      for (const [bundle, page, count] of postings) expect(count, term).toBeGreaterThanOrEqual(texts.get(`${bundle}/${page}`)!.split(term).length - 1);
+      if (postings.length > 0) checked++;
+    }
+    expect(checked).toBeGreaterThan(20);
   });
 
   it('indexes document pages only', () => {
@@ -219,7 +242,7 @@ describe('search page', () => {
     await page.close();
   });
 
-  it('answers a person’s name from the name index, loading none of Pagefind’s code or index', async () => {
+  it('answers a person’s name or a known term from its index, loading none of Pagefind’s code or index', async () => {
     const page = await browser.newPage();
     const requested: string[] = [];
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
@@ -230,7 +253,15 @@ describe('search page', () => {
     const pagefindFiles = requested.filter((p) => p.endsWith('/pagefind.js') || /\.pf_(index|meta)$/.test(p) || p.includes('/wasm.'));
     expect(pagefindFiles).toEqual([]);
     expect(requested.some((p) => p.includes('/lectern-names/'))).toBe(true);
-    // A query that is not just a name still goes to Pagefind, in the same page.
+    // So is a known term.
+    await page.fill('[data-lectern-search-input]', '票决制');
+    await page.press('[data-lectern-search-input]', 'Enter');
+    await page.waitForURL(/q=%E7%A5%A8/);
+    await settled(page);
+    expect((await results(page)).map((r) => r.doc)).toEqual(expect.arrayContaining(['xinyang-2024/piaojuezhi', 'xiangzhen-2025/piaojue']));
+    expect(requested.filter((p) => p.endsWith('/pagefind.js'))).toEqual([]);
+    expect(requested.some((p) => p.includes('/lectern-terms/'))).toBe(true);
+    // A query that is neither still goes to Pagefind, in the same page.
     await page.fill('[data-lectern-search-input]', '吴文毅 预算');
     await page.press('[data-lectern-search-input]', 'Enter');
     await page.waitForURL(/q=/);
@@ -251,7 +282,8 @@ describe('search page', () => {
   it('says so, and offers the year and people indexes, when the index cannot be loaded', async () => {
     const page = await browser.newPage();
     await page.route('**/pagefind/pagefind.js', (route) => route.abort());
-    await page.goto(`${server.url}search/?q=票决制`);
+    // Not a known name or term: Pagefind's to answer.
+    await page.goto(`${server.url}search/?q=民主监督`);
     await page.waitForSelector('[data-lectern-results][data-lectern-state="error"]', { state: 'attached' });
     expect(await page.textContent('[data-lectern-status]')).toContain('搜索索引无法加载');
     expect(await page.isVisible('[data-lectern-browse] a[href="/years/"]')).toBe(true);
