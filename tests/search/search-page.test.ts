@@ -54,6 +54,20 @@ async function results(page: Page): Promise<{ doc: string | undefined; kind: str
   ).then((items) => items.map((item) => ({ doc: documentOf(item.href), kind: item.kind, date: item.date })));
 }
 
+/** Every page's indexed text, as the search page reads it, by `<bundle index>/<page id>`. */
+function indexedTexts(bundles: readonly string[]): Map<string, string> {
+  const texts = new Map<string, string>();
+  bundles.forEach((bundle, i) => {
+    for (const name of readdirSync(path.join(out, bundle, 'fragment'))) {
+      let bytes = readFileSync(path.join(out, bundle, 'fragment', name));
+      if (bytes.subarray(0, 12).toString() !== 'pagefind_dcd') bytes = gunzipSync(bytes);
+      const fragment = JSON.parse(bytes.subarray(12).toString('utf8')) as { content: string };
+      texts.set(`${i}/${name.replace(/\.pf_fragment$/, '')}`, readableIndexedText(fragment.content));
+    }
+  });
+  return texts;
+}
+
 describe('search index build', () => {
   it('writes the index into the build output, in shards, with Lectern’s dictionary and facets', () => {
     const shards = readdirSync(out).filter((name) => /^pagefind(-\d+)?$/.test(name));
@@ -72,18 +86,8 @@ describe('search index build', () => {
 
   it('writes a name index that lists exactly the pages whose indexed text names each person, and how often', () => {
     const data = JSON.parse(readFileSync(path.join(out, 'pagefind/lectern-search.json'), 'utf8'));
-    const bundles: string[] = ['pagefind/', ...data.shards];
     const dictionary = buildDictionary(data.names, data.terms);
-    // Every page's indexed text, as the search page reads it, by bundle and page id.
-    const texts = new Map<string, string>();
-    bundles.forEach((bundle, i) => {
-      for (const name of readdirSync(path.join(out, bundle, 'fragment'))) {
-        let bytes = readFileSync(path.join(out, bundle, 'fragment', name));
-        if (bytes.subarray(0, 12).toString() !== 'pagefind_dcd') bytes = gunzipSync(bytes);
-        const fragment = JSON.parse(bytes.subarray(12).toString('utf8')) as { content: string };
-        texts.set(`${i}/${name.replace(/\.pf_fragment$/, '')}`, readableIndexedText(fragment.content));
-      }
-    });
+    const texts = indexedTexts(['pagefind/', ...data.shards]);
     const expected = new Map<string, string[]>();
     for (const [page, text] of texts) {
       for (const [name, count] of countNames(text, dictionary)) expected.set(name, [...(expected.get(name) ?? []), `${page}:${count}`]);
@@ -98,15 +102,7 @@ describe('search index build', () => {
 
   it('writes a term index that lists exactly the pages whose indexed text holds each term', () => {
     const data = JSON.parse(readFileSync(path.join(out, 'pagefind/lectern-search.json'), 'utf8'));
-    const bundles: string[] = ['pagefind/', ...data.shards];
-    const texts = new Map<string, string>();
-    bundles.forEach((bundle, i) => {
-      for (const name of readdirSync(path.join(out, bundle, 'fragment'))) {
-        let bytes = readFileSync(path.join(out, bundle, 'fragment', name));
-        if (bytes.subarray(0, 12).toString() !== 'pagefind_dcd') bytes = gunzipSync(bytes);
-        texts.set(`${i}/${name.replace(/\.pf_fragment$/, '')}`, readableIndexedText((JSON.parse(bytes.subarray(12).toString('utf8')) as { content: string }).content));
-      }
-    });
+    const texts = indexedTexts(['pagefind/', ...data.shards]);
     let checked = 0;
     for (const term of data.terms as string[]) {
       const file = path.join(out, 'pagefind', wordFilePath('term', term));
