@@ -24,6 +24,15 @@ export function matchKey(text: string): MatchKey {
   let i = 0;
   for (const char of text) {
     const end = i + char.length;
+    // Most of a Chinese page: a unified ideograph is its own NFKC form and a letter.
+    const code = char.charCodeAt(0);
+    if (code >= 0x4e00 && code <= 0x9fff) {
+      starts.push(i);
+      ends.push(end);
+      key += char;
+      i = end;
+      continue;
+    }
     for (const unit of char.normalize('NFKC').toLowerCase()) {
       if (/[\p{L}\p{N}]/u.test(unit)) {
         for (let j = 0; j < unit.length; j++) {

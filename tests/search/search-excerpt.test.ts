@@ -1,7 +1,32 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../helpers/paths.ts';
 import { buildExcerpt, countOccurrences, findOccurrences, markedTexts, matchKey } from '../../src/lib/search-excerpt.ts';
 
 describe('matchKey', () => {
+  it('keys every demo and fixture document as NFKC, lower case, letters and digits only', () => {
+    // The plain definition, character by character; matchKey takes a short cut for ideographs.
+    const reference = (text: string) => {
+      let key = '';
+      for (const char of text) for (const unit of char.normalize('NFKC').toLowerCase()) if (/[\p{L}\p{N}]/u.test(unit)) key += unit;
+      return key;
+    };
+    const files = ['content', 'tests/search/archive'].flatMap((dir) =>
+      readdirSync(path.join(projectRoot, dir), { recursive: true, encoding: 'utf8' })
+        .filter((name) => name.endsWith('.md'))
+        .map((name) => path.join(projectRoot, dir, name)),
+    );
+    expect(files.length).toBeGreaterThan(30);
+    for (const file of files) {
+      const text = `${readFileSync(file, 'utf8')}＂ＡＢＣ１２３＂ﾊﾟ丽`;
+      const { key, starts, ends } = matchKey(text);
+      expect(key, file).toBe(reference(text));
+      expect(starts.length).toBe(key.length);
+      expect(ends.length).toBe(key.length);
+    }
+  });
+
   it('keeps letters and digits, lower case, NFKC, and knows where each came from', () => {
     const key = matchKey('“票决制”，ＧＤＰ 2024年');
     expect(key.key).toBe('票决制gdp2024年');
