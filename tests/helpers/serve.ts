@@ -35,7 +35,6 @@ export interface StaticServer {
 
 /** Serves `root` under `base` on 127.0.0.1, like nginx would serve `dist/` under `/peixun/`. */
 export async function serveStatic(root: string, base = '/'): Promise<StaticServer> {
-  let bytes = 0;
   const requests: string[] = [];
   const responses: StaticServer['responses'] = [];
   const server: Server = createServer((req, res) => {
@@ -49,7 +48,6 @@ export async function serveStatic(root: string, base = '/'): Promise<StaticServe
         return;
       }
       const size = statSync(file).size;
-      bytes += size;
       responses.push({ path: pathname, bytes: size, at: Date.now() });
       res.writeHead(status, {
         'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
@@ -78,7 +76,7 @@ export async function serveStatic(root: string, base = '/'): Promise<StaticServe
   return {
     url: origin + base,
     origin,
-    bytesSent: () => bytes,
+    bytesSent: () => responses.reduce((sum, response) => sum + response.bytes, 0),
     requests,
     responses,
     close: () => new Promise((resolve) => server.close(() => resolve())),
