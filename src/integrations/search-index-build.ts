@@ -8,35 +8,11 @@ import { parse } from 'yaml';
 import { peopleFileSchema } from '../schemas/person.ts';
 import { searchGlossary } from '../lib/search-glossary.ts';
 import { buildDictionary } from '../lib/search-query.ts';
-import { fnv1a, WORD_FOLDERS, wordFilePath, type NameFile, type WordKind } from '../lib/search-names.ts';
+import { fnv1a, WORD_FOLDERS, wordFilePath, type WordFile, type WordKind } from '../lib/search-names.ts';
 import { runPagefind } from './pagefind-cli.ts';
 import { PreparePool } from './search-prepare-pool.ts';
-import { FACETS_FILE, type FacetRow, type SearchFacets } from '../lib/search-facets.ts';
-
-/** Where the search page finds Lectern's files next to Pagefind's bundle. */
-export const SEARCH_DATA_FILE = 'lectern-search.json';
-
-/** `pagefind/lectern-search.json`: what the search page needs before it can plan a query. */
-export interface SearchData {
-  version: 1;
-  /** Names indexed one character at a time. */
-  names: string[];
-  /** Terms indexed as words of their own. */
-  terms: string[];
-  /** Bundle folders besides `pagefind/` (relative to the site base), merged with `mergeIndex`. */
-  shards: string[];
-  /**
-   * Base paths of other Lectern sites on the same server searched together with this one
-   * (`LECTERN_SEARCH_SITES`, see docs/scaling.md): each has its own `pagefind/`, shards,
-   * dictionary and facets, merged by the search page.
-   */
-  sites?: string[];
-  /**
-   * Average characters of indexed text per page; present when the name index
-   * (`lectern-names/`, search-names.ts) was written.
-   */
-  averageLength?: number;
-}
+import { FACETS_FILE, placeIn, type FacetRow, type SearchFacets } from '../lib/search-facets.ts';
+import { SEARCH_DATA_FILE, type SearchData } from '../lib/search-data.ts';
 
 /** A page's known names with their counts, its characters of indexed text, its known terms with their counts. */
 type PageCounts = [names: [string, number][], length: number, terms: [string, number][]];
@@ -119,12 +95,13 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const dictionaryKey = JSON.stringify([[...dictionary.names].sort(), [...dictionary.terms].sort(), options.stock ?? false]);
   const keys = plan.map(({ pages: shardPages }) => shardKey(dictionaryKey, shardPages));
   const cachedDir = (i: number) => (cache ? path.join(cache, `shard-${plan[i].shard}`) : undefined);
-  const todo = plan.map((_, i) => i).filter((i) => {
+  const isCached = (i: number) => {
     const cached = cachedDir(i);
-    return !(cached && readKey(cached) === keys[i] && existsSync(path.join(cached, 'counts.json')));
-  });
+    return cached !== undefined && readKey(cached) === keys[i] && existsSync(path.join(cached, 'counts.json'));
+  };
+  const todo = plan.map((_, i) => i).filter((i) => !isCached(i));
   const reused = plan.length - todo.length;
-  /** Page URL → [its known names and their counts, characters of indexed text], for the name index. */
+  /** Page URL → its known names and terms with their counts and its length, for the word indexes. */
   const counted = new Map<string, PageCounts>();
   for (let i = 0; i < plan.length; i++) {
     if (todo.includes(i)) continue;
@@ -242,7 +219,6 @@ export function planShards<P extends { url: string; course: { id: string } }>(pa
   }
   return [...shards.entries()].sort((a, b) => a[0] - b[0]).map(([shard, list]) => ({ shard, pages: list }));
 }
-
 
 /** Everything a shard's index is made from: the code, Pagefind, the dictionary and options, and each page. */
 function shardKey(dictionaryKey: string, pages: readonly PageInfo[]): string {
@@ -384,14 +360,6 @@ function readFragments(pages: readonly PageInfo[], bundleDirs: readonly string[]
   const people = new Map<string, number>();
   const tags = new Map<string, number>();
   const facets: SearchFacets = { version: 1, courses: [], people: [], tags: [], pages: {} };
-  const indexOf = <T>(map: Map<string, number>, list: T[], key: string, item: T) => {
-    let at = map.get(key);
-    if (at === undefined) {
-      at = list.push(item) - 1;
-      map.set(key, at);
-    }
-    return at;
-  };
   bundleDirs.forEach((dir, bundle) => {
     const folder = path.join(dir, 'fragment');
     if (!existsSync(folder)) return;
@@ -401,11 +369,11 @@ function readFragments(pages: readonly PageInfo[], bundleDirs: readonly string[]
       if (!page) continue;
       fragments.set(page.url, [bundle, name.replace(/\.pf_fragment$/, '')]);
       const row: FacetRow = [
-        indexOf(courses, facets.courses, page.course.id, [page.course.id, page.course.label]),
+        placeIn(courses, facets.courses, page.course.id, [page.course.id, page.course.label]),
         page.kind,
         page.date,
-        page.people.map((p) => indexOf(people, facets.people, p.id, [p.id, p.label])),
-        page.tags.map((tag) => indexOf(tags, facets.tags, tag, tag)),
+        page.people.map((p) => placeIn(people, facets.people, p.id, [p.id, p.label])),
+        page.tags.map((tag) => placeIn(tags, facets.tags, tag, tag)),
       ];
       facets.pages[name.replace(/\.pf_fragment$/, '')] = row;
     }
@@ -420,7 +388,7 @@ function writeWordIndex(
   counted: ReadonlyMap<string, PageCounts>,
   fragments: ReadonlyMap<string, [number, string]>,
 ): void {
-  const files = new Map<string, NameFile>();
+  const files = new Map<string, WordFile>();
   for (const [url, [names, length, terms]] of [...counted].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const fragment = fragments.get(url);
     if (!fragment) continue;

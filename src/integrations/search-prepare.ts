@@ -47,14 +47,15 @@ export function prepareHtml(
     }
   }
   out = out.replace(/<html\b[^>]*>/, (tag) => tag.replace(/\slang="[^"]*"/, '').replace(/^<html/, `<html lang="${INDEX_LANGUAGE}"`));
-  // Counted before the words are spaced apart (the count reads names whole), in
-  // the text Pagefind keeps of the page.
-  const kept = withoutIgnored(bodyHtml(out));
-  const text = htmlText(kept);
-  const headings = [...kept.matchAll(/<h[1-6]\b[^>]*>([\s\S]*?)<\/h[1-6]>/g)].map((m) => htmlText(m[1])).join('\n');
   // Only the indexed part: Pagefind reads nothing else of a page that marks one.
   const [bodyFrom, bodyTo] = bodyRange(out);
-  out = out.slice(0, bodyFrom) + mapHtmlText(out.slice(bodyFrom, bodyTo), (text) => spaceWords(text, dictionary, segmenter)) + out.slice(bodyTo);
+  const body = out.slice(bodyFrom, bodyTo);
+  // Counted before the words are spaced apart (the count reads names whole), in
+  // the text Pagefind keeps of the page.
+  const kept = withoutIgnored(body);
+  const text = htmlText(kept);
+  const headings = [...kept.matchAll(/<h[1-6]\b[^>]*>([\s\S]*?)<\/h[1-6]>/g)].map((m) => htmlText(m[1])).join('\n');
+  out = out.slice(0, bodyFrom) + mapHtmlText(body, (node) => spaceWords(node, dictionary, segmenter)) + out.slice(bodyTo);
   // Pagefind runs a <dt> and its <dd> together (讲话人谢天学场合开班式); in the
   // indexed copy they read as 讲话人：谢天学。场合：开班式。
   out = out

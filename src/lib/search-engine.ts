@@ -17,7 +17,7 @@
  */
 import { buildExcerpt, countOccurrences, matchKey, type MatchKey } from './search-excerpt.ts';
 import { filterPages, sortByDate, type SearchFacets } from './search-facets.ts';
-import { nameResults, type NameIndex } from './search-names.ts';
+import { wordResults, type WordIndex } from './search-names.ts';
 import { countRuns, type QueryPart, type QueryStage } from './search-query.ts';
 import { BODY_START, readableIndexedText } from './search-text.ts';
 import { hasFilters, type SearchState } from './search-state.ts';
@@ -99,13 +99,13 @@ export async function findHits(pagefind: PagefindApi, stages: readonly QueryStag
  * index: the pages where it stands, as the phrase stage would find them.
  * Undefined for any other query.
  */
-async function nameHits(names: NameIndex, stages: readonly QueryStage[]): Promise<StageOutcome | undefined> {
+async function wordHits(words: WordIndex, stages: readonly QueryStage[]): Promise<StageOutcome | undefined> {
   const [first] = stages;
   if (first?.level !== 'phrase' || first.parts.length !== 1) return undefined;
   const [part] = first.parts;
-  const kind = part.name ? 'name' : names.terms.has(part.key) ? 'term' : undefined;
+  const kind = part.name ? 'name' : words.terms.has(part.key) ? 'term' : undefined;
   if (!kind) return undefined;
-  const results = await nameResults(names, kind, part.key);
+  const results = await wordResults(words, kind, part.key);
   const hits = results
     .map((result): Hit => ({ id: result.id, score: result.score, stage: first, result }))
     .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
@@ -186,8 +186,7 @@ export async function loadDetail(id: string, result: PagefindResult, parts: read
   const fragment = await result.data();
   const meta = fragment.meta;
   // The byline marker (search-text.ts BODY_START), found before the text is cleaned.
-  const marked = fragment.content;
-  const bylineEnd = marked.indexOf(BODY_START);
+  const bylineEnd = fragment.content.indexOf(BODY_START);
   const content = readableContent(fragment.content);
   const contentKey = matchKey(content);
   const titleKey = matchKey(cleanMeta(meta.title));
@@ -212,7 +211,7 @@ export async function loadDetail(id: string, result: PagefindResult, parts: read
   const title = cleanMeta(meta.title);
   const titleAt = title ? content.indexOf(title) : -1;
   const bodyStart =
-    bylineEnd >= 0 ? readableContent(marked.slice(0, bylineEnd)).length : titleAt >= 0 && titleAt < 40 ? titleAt + title.length : 0;
+    bylineEnd >= 0 ? readableContent(fragment.content.slice(0, bylineEnd)).length : titleAt >= 0 && titleAt < 40 ? titleAt + title.length : 0;
   return {
     id,
     url: fragment.url,
@@ -265,10 +264,10 @@ export interface SearchRequest {
   /** How many of the first results are read and re-ranked against their text. */
   window?: number;
   /**
-   * The name index (search-names.ts): a query that is one known name is answered
-   * from it, without asking Pagefind.
+   * The name and term indexes (search-names.ts): a query that is one known name
+   * or term is answered from them, without asking Pagefind.
    */
-  names?: NameIndex;
+  words?: WordIndex;
 }
 
 /**
@@ -281,7 +280,7 @@ export async function searchArchive(request: SearchRequest): Promise<SearchAnswe
   const window = request.window ?? 20;
   if (stages.length === 0) return browseArchive(pagefind, facets, state);
 
-  const { stage, hits } = (request.names && (await nameHits(request.names, stages))) || (await findHits(pagefind, stages));
+  const { stage, hits } = (request.words && (await wordHits(request.words, stages))) || (await findHits(pagefind, stages));
   const byId = new Map(hits.map((hit) => [hit.id, hit]));
   const phrase = stages.find((s) => s.level === 'phrase')?.parts[0];
   const detail = remember((id: string) => loadDetail(id, byId.get(id)!.result, byId.get(id)!.stage.parts, phrase));

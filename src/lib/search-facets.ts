@@ -105,23 +105,28 @@ export function facetLabel(key: FilterKey, value: string, facets: SearchFacets):
  * renumbered into the first one's lists. Page ids are Pagefind's content hashes, unique
  * across sites.
  */
+/**
+ * The index of `item` in `list` by its `key` (in `map`), added at the end the first
+ * time: how facet rows refer to courses, people and tags.
+ */
+export function placeIn<T>(map: Map<string, number>, list: T[], key: string, item: T): number {
+  let at = map.get(key);
+  if (at === undefined) {
+    at = list.push(item) - 1;
+    map.set(key, at);
+  }
+  return at;
+}
+
 export function mergeFacets(all: readonly SearchFacets[]): SearchFacets {
   const merged: SearchFacets = { version: 1, courses: [], people: [], tags: [], pages: {} };
   const courseAt = new Map<string, number>();
   const personAt = new Map<string, number>();
   const tagAt = new Map<string, number>();
-  const place = <T>(map: Map<string, number>, list: T[], key: string, item: T) => {
-    let at = map.get(key);
-    if (at === undefined) {
-      at = list.push(item) - 1;
-      map.set(key, at);
-    }
-    return at;
-  };
   for (const facets of all) {
-    const courses = facets.courses.map((course) => place(courseAt, merged.courses, course[0], course));
-    const people = facets.people.map((person) => place(personAt, merged.people, person[0], person));
-    const tags = facets.tags.map((tag) => place(tagAt, merged.tags, tag, tag));
+    const courses = facets.courses.map((course) => placeIn(courseAt, merged.courses, course[0], course));
+    const people = facets.people.map((person) => placeIn(personAt, merged.people, person[0], person));
+    const tags = facets.tags.map((tag) => placeIn(tagAt, merged.tags, tag, tag));
     for (const [id, [course, kind, date, persons, pageTags]] of Object.entries(facets.pages)) {
       merged.pages[id] = [courses[course], kind, date, persons.map((p) => people[p]), pageTags.map((t) => tags[t])];
     }

@@ -1,14 +1,16 @@
 /**
- * The name index: for every known name (people.yaml, the documents' people), the
- * pages where it stands and how often. The typical first search is a person's
- * name; Pagefind would answer it by loading, in every shard, the index chunks of
- * each character of the name (1.9 MB at 10,000 documents, docs/scaling.md). The
- * name index answers it with one small file and the pages' fragments, without
- * loading Pagefind at all.
+ * The word indexes: for every known name (people.yaml, the documents' people) and
+ * every known term (the glossary, the documents' tags), the pages where it stands
+ * and how often. The typical first searches are a person's name or a term of
+ * people's-congress work; Pagefind would answer them by loading, in every shard,
+ * the index chunks of each of their words (1.9 MB for a name, 3.0 MB for a common
+ * term at 10,000 documents, docs/scaling.md). A word index answers with one small
+ * file and the pages' fragments, without loading Pagefind at all.
  *
- * The index build writes one file per name, `pagefind/lectern-names/<hash>.json`
- * (`NameFile`); names are counted in the same text Pagefind indexes, the longest
- * known name at each place, as the index keeps names whole (search-text.ts).
+ * The index build writes one file per word (`WordFile`): `pagefind/lectern-names/`
+ * for names, counted with the longest known name at each place, as the index keeps
+ * names whole; `pagefind/lectern-terms/`, gzipped, for terms, counted wherever
+ * they occur (search-text.ts, search-prepare.ts).
  */
 import type { PagefindFragment, PagefindResult } from './search-engine.ts';
 
@@ -19,10 +21,10 @@ export type WordKind = 'name' | 'term';
 export const WORD_FOLDERS: Record<WordKind, string> = { name: 'lectern-names', term: 'lectern-terms' };
 
 /** [bundle index (0: `pagefind/`, then `SearchData.shards`), Pagefind page id, occurrences, characters of indexed text] */
-export type NamePosting = [bundle: number, page: string, count: number, length: number];
+export type WordPosting = [bundle: number, page: string, count: number, length: number];
 
-/** A name file: names whose hashes collide share it. */
-export type NameFile = Record<string, NamePosting[]>;
+/** A name or term file: words whose hashes collide share it. */
+export type WordFile = Record<string, WordPosting[]>;
 
 /** The file of a name or term, relative to the primary bundle (term files are gzipped). */
 export function wordFilePath(kind: WordKind, word: string): string {
@@ -40,11 +42,11 @@ export function fnv1a(text: string): number {
 }
 
 /** What the search page hands over to read the name and term indexes. */
-export interface NameIndex {
+export interface WordIndex {
   /** The known terms (the search page's dictionary): a query that is one of them is answered from the term index. */
   terms: ReadonlySet<string>;
   /** The file of a name or term, or undefined when it has none. */
-  file(kind: WordKind, word: string): Promise<NameFile | undefined>;
+  file(kind: WordKind, word: string): Promise<WordFile | undefined>;
   /** A page's Pagefind fragment (URL, text, meta), read from its bundle. */
   fragment(bundle: number, page: string): Promise<PagefindFragment>;
   /** Average characters of indexed text per page (`SearchData.averageLength`). */
@@ -57,7 +59,7 @@ export interface NameIndex {
  * often for its length comes first; search-engine.ts then reads the first pages
  * and raises those where the person is a speaker or in the title.
  */
-export async function nameResults(index: NameIndex, kind: WordKind, word: string): Promise<PagefindResult[]> {
+export async function wordResults(index: WordIndex, kind: WordKind, word: string): Promise<PagefindResult[]> {
   const postings = (await index.file(kind, word))?.[word] ?? [];
   const average = index.averageLength || 1;
   return postings.map(([bundle, page, count, length]) => ({

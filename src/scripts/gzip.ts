@@ -15,5 +15,10 @@ export async function gunzipIfNeeded(bytes: ArrayBuffer): Promise<ArrayBuffer> {
 export async function fetchGzipJson<T>(url: string): Promise<T> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return readGzipJson<T>(response);
+}
+
+/** JSON from a response that may be gzipped. */
+export async function readGzipJson<T>(response: Response): Promise<T> {
   return JSON.parse(new TextDecoder().decode(await gunzipIfNeeded(await response.arrayBuffer()))) as T;
 }

@@ -11,20 +11,11 @@ import { searchArchive, type PagefindApi, type ResultDetail, type SearchAnswer }
 import { FACETS_FILE, facetCounts, facetLabel, mergeFacets, type FacetCounts, type SearchFacets } from '../lib/search-facets.ts';
 import { buildDictionary, intlSegmenter, planQuery, type QueryStage, type SearchDictionary } from '../lib/search-query.ts';
 import { filterKeys, hasFilters, stateFromParams, stateToSearch, withFilter, type FilterKey, type SearchState } from '../lib/search-state.ts';
-import type { NameIndex } from '../lib/search-names.ts';
+import { SEARCH_DATA_FILE, type SearchData } from '../lib/search-data.ts';
+import type { WordIndex } from '../lib/search-names.ts';
 import { joinBase } from '../lib/urls.ts';
 import { fetchGzipJson } from './gzip.ts';
-import { browserNameIndex } from './search-name-index.ts';
-
-interface SearchData {
-  names: string[];
-  terms: string[];
-  shards: string[];
-  /** Other Lectern sites' base paths, searched together with this one (docs/scaling.md). */
-  sites?: string[];
-  /** Present when the name index was written (src/lib/search-names.ts). */
-  averageLength?: number;
-}
+import { browserWordIndex } from './search-word-index.ts';
 
 /** `pagefind.js` as Lectern loads it (the module also has `filters`, `preload`, …). */
 interface PagefindModule extends PagefindApi {
@@ -55,8 +46,8 @@ const pageTitle = document.title;
 interface Engine {
   /** Pagefind, loaded with its shards and the other sites' indexes on the first query that needs it. */
   pagefind: PagefindApi;
-  /** The name index, when this site has one and searches no other site. */
-  names?: NameIndex;
+  /** The name and term indexes, when this site has them and searches no other site. */
+  words?: WordIndex;
   dictionary: SearchDictionary;
   /**
    * Fetched only when needed (filters, date order) or once the first results are
@@ -71,13 +62,13 @@ let runId = 0;
 function loadEngine(): Promise<Engine> {
   engine ??= (async () => {
     let facets: Promise<SearchFacets> | undefined;
-    const data = await fetchJson<SearchData>(bundleUrl('lectern-search.json'));
+    const data = await fetchJson<SearchData>(bundleUrl(SEARCH_DATA_FILE));
     // Other sites built apart (one per course or year) and searched as one archive:
     // their indexes, dictionaries and facets join this site's. One that cannot be read is left out.
     const sites = (
       await Promise.all(
         (data.sites ?? []).map((site) =>
-          fetchJson<SearchData>(joinBase(site, 'pagefind/lectern-search.json')).then(
+          fetchJson<SearchData>(joinBase(site, `pagefind/${SEARCH_DATA_FILE}`)).then(
             (siteData) => ({ site, data: siteData }),
             (error: unknown) => {
               console.warn(error);
@@ -108,7 +99,7 @@ function loadEngine(): Promise<Engine> {
     };
     return {
       pagefind: { search: async (term, options) => (await (pagefind ??= loadPagefind())).search(term, options) },
-      names: data.averageLength !== undefined && sites.length === 0 ? browserNameIndex(base, ['pagefind/', ...data.shards], data.averageLength, data.terms) : undefined,
+      words: data.averageLength !== undefined && sites.length === 0 ? browserWordIndex(base, ['pagefind/', ...data.shards], data.averageLength, data.terms) : undefined,
       facets: () => (facets ??= loadFacets()),
       dictionary: buildDictionary(
         [...data.names, ...sites.flatMap(({ data: siteData }) => siteData.names)],
@@ -153,7 +144,7 @@ async function run(state: SearchState): Promise<void> {
   let facets: SearchFacets | undefined;
   try {
     facets = needFacets ? await loaded.facets() : undefined;
-    const answer = await searchArchive({ pagefind: loaded.pagefind, names: loaded.names, facets, stages, state });
+    const answer = await searchArchive({ pagefind: loaded.pagefind, words: loaded.words, facets, stages, state });
     if (id !== runId) return;
     clear();
     if (list) list.dataset.lecternStage = answer.stage?.level ?? '';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findHits, searchArchive, type PagefindApi, type PagefindResult } from '../../src/lib/search-engine.ts';
 import type { SearchFacets } from '../../src/lib/search-facets.ts';
-import type { NameFile, NameIndex } from '../../src/lib/search-names.ts';
+import type { WordFile, WordIndex } from '../../src/lib/search-names.ts';
 import { buildDictionary, planQuery, type WordSegmenter } from '../../src/lib/search-query.ts';
 import type { SearchState } from '../../src/lib/search-state.ts';
 
@@ -146,7 +146,7 @@ describe('searchArchive', () => {
   it('answers a query that is one known name from the name index, without asking Pagefind', async () => {
     const pagefind = fakePagefind([{ id: 'pf', title: '', words: ['吴', '文', '毅'] }]);
     const fragment = (id: string, people: string) => async () => ({ url: `/courses/c/${id}/`, content: `主讲吴文毅。吴文毅说`, meta: { title: id, people } });
-    const files: Record<string, NameFile> = {
+    const files: Record<string, WordFile> = {
       吴文毅: {
         吴文毅: [
           [0, 'often', 3, 1000],
@@ -154,23 +154,23 @@ describe('searchArchive', () => {
         ],
       },
     };
-    const names: NameIndex = {
+    const words: WordIndex = {
       averageLength: 1000,
       terms: new Set(),
       file: async (kind, name) => (kind === 'name' ? files[name] : undefined),
       fragment: (_, page) => fragment(page, page === 'speaker' ? '吴文毅' : '')(),
     };
-    const answer = await searchArchive({ pagefind, names, stages: plan('吴文毅'), state: state('吴文毅') });
+    const answer = await searchArchive({ pagefind, words, stages: plan('吴文毅'), state: state('吴文毅') });
     // Named three times comes before named once, until the reading finds the speaker.
     expect(answer.ids).toEqual(['speaker', 'often']);
     expect(answer.stage?.level).toBe('phrase');
     expect(pagefind.terms).toEqual([]);
     // Anything else is Pagefind's.
-    await searchArchive({ pagefind, names, stages: plan('吴文毅 预算'), state: state('吴文毅 预算') });
+    await searchArchive({ pagefind, words, stages: plan('吴文毅 预算'), state: state('吴文毅 预算') });
     expect(pagefind.terms.length).toBeGreaterThan(0);
     // A name nobody names: nothing found, still without Pagefind.
     const before = pagefind.terms.length;
-    expect((await searchArchive({ pagefind, names, stages: plan('吴文'), state: state('吴文') })).ids).toEqual([]);
+    expect((await searchArchive({ pagefind, words, stages: plan('吴文'), state: state('吴文') })).ids).toEqual([]);
     expect(pagefind.terms.length).toBe(before);
   });
 

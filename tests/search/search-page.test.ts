@@ -10,7 +10,7 @@ import { serveStatic, type StaticServer } from '../helpers/serve.ts';
 import { archiveDir, documentOf } from './relevance.ts';
 import { gunzipSync } from 'node:zlib';
 import { FACETS_FILE } from '../../src/lib/search-facets.ts';
-import { wordFilePath, type NameFile, type NamePosting } from '../../src/lib/search-names.ts';
+import { wordFilePath, type WordFile, type WordPosting } from '../../src/lib/search-names.ts';
 import { buildDictionary } from '../../src/lib/search-query.ts';
 import { countNames, readableIndexedText } from '../../src/lib/search-text.ts';
 
@@ -95,7 +95,7 @@ describe('search index build', () => {
     expect(expected.get('吴文毅')?.length).toBeGreaterThan(2);
     for (const name of data.names as string[]) {
       const file = path.join(out, 'pagefind', wordFilePath('name', name));
-      const postings: NamePosting[] = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as NameFile)[name] ?? [] : [];
+      const postings: WordPosting[] = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as WordFile)[name] ?? [] : [];
       expect(postings.map(([bundle, page, count]) => `${bundle}/${page}:${count}`).sort(), name).toEqual((expected.get(name) ?? []).sort());
     }
   });
@@ -106,7 +106,7 @@ describe('search index build', () => {
     let checked = 0;
     for (const term of data.terms as string[]) {
       const file = path.join(out, 'pagefind', wordFilePath('term', term));
-      const postings: NamePosting[] = existsSync(file) ? (JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as NameFile)[term] ?? [] : [];
+      const postings: WordPosting[] = existsSync(file) ? (JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as WordFile)[term] ?? [] : [];
       const holding = [...texts].filter(([, text]) => text.includes(term)).map(([page]) => page);
       expect(postings.map(([bundle, page]) => `${bundle}/${page}`).sort(), term).toEqual(holding.sort());
       for (const [bundle, page, count] of postings) expect(count, term).toBeGreaterThanOrEqual(texts.get(`${bundle}/${page}`)!.split(term).length - 1);

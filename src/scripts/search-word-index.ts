@@ -5,9 +5,9 @@
  * none of Pagefind's code or index.
  */
 import type { PagefindFragment } from '../lib/search-engine.ts';
-import { wordFilePath, type NameFile, type NameIndex } from '../lib/search-names.ts';
+import { wordFilePath, type WordFile, type WordIndex } from '../lib/search-names.ts';
 import { joinBase } from '../lib/urls.ts';
-import { gunzipIfNeeded } from './gzip.ts';
+import { gunzipIfNeeded, readGzipJson } from './gzip.ts';
 
 const SIGNATURE = 'pagefind_dcd';
 
@@ -15,7 +15,7 @@ const SIGNATURE = 'pagefind_dcd';
  * `bundles` are the bundle folders relative to the site base, `pagefind/` first,
  * in the order the postings number them.
  */
-export function browserNameIndex(base: string, bundles: readonly string[], averageLength: number, terms: Iterable<string>): NameIndex {
+export function browserWordIndex(base: string, bundles: readonly string[], averageLength: number, terms: Iterable<string>): WordIndex {
   return {
     averageLength,
     terms: new Set(terms),
@@ -24,7 +24,7 @@ export function browserNameIndex(base: string, bundles: readonly string[], avera
       // No file: no page has that name or term.
       if (response.status === 404) return undefined;
       if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
-      return JSON.parse(new TextDecoder().decode(await gunzipIfNeeded(await response.arrayBuffer()))) as NameFile;
+      return readGzipJson<WordFile>(response);
     },
     async fragment(bundle, page) {
       const response = await fetch(joinBase(base, `${bundles[bundle]}fragment/${page}.pf_fragment`));
