@@ -124,8 +124,7 @@ export function readPermalinkRecord(root: string): { record?: PermalinkRecord; p
  */
 export function updatePermalinkRecord(
   root: string,
-  documents: readonly ArchiveDocument[],
-  courses: readonly ArchiveCourse[],
+  published: readonly PublishedDocument[],
   options: { create: boolean },
 ): { file: string; added: number; total: number } | undefined {
   const file = path.join(root, PERMALINKS_FILE);
@@ -134,8 +133,7 @@ export function updatePermalinkRecord(
   const { record: current = {}, problem } = readPermalinkRecord(root);
   // A record that cannot be read is never overwritten: it holds what was published.
   if (problem) return undefined;
-  const { base } = deployment(root);
-  const { record, added } = recordPermalinks(current, publishedDocuments(documents, courses, base));
+  const { record, added } = recordPermalinks(current, published);
   const text = serializePermalinkRecord(record);
   if (!exists || text !== readFileSync(file, 'utf8')) writeFileSync(file, text);
   return { file, added, total: Object.keys(record).length };

@@ -1,14 +1,16 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { reportArchive } from './check.ts';
+import { fileURLToPath } from 'node:url';
 import { acquireBuildLock, isAlive } from './build-lock.ts';
 import { keepPermalinkRecord } from './permalinks.ts';
 import { fill } from '../i18n/ui.ts';
 import { messages } from '../i18n/messages.ts';
-import { mark, writeTimings } from '../integrations/timings.ts';
+import { addMarks, mark, writeTimings } from '../integrations/timings.ts';
+import { FINISH_OUTSIDE_ASTRO_ENV } from '../integrations/outside-astro.ts';
 import { cacheDir } from '../archive/cache-dir.ts';
-import { shareArchive } from '../archive/shared-archive.ts';
+import { finishSite } from './finish-site.ts';
+import type { RenderOutcome, RenderRequest } from './render-site.ts';
 
 export interface BuildOptions {
   /** Project root: where astro.config.mjs is. */
@@ -53,13 +55,6 @@ async function checkAndBuild(options: BuildOptions): Promise<boolean> {
   const cache = cacheDir(options.content, options.root);
   // A full build from nothing (the benchmark's): no check results, content store, rendered bodies or pages kept from before.
   if (process.env.LECTERN_CACHE === 'clear') rmSync(cache, { recursive: true, force: true });
-  mark('check:start');
-  const { ok, archive } = reportArchive(options.content, process.stderr, { cacheFile: path.join(cache, 'lectern-check.json') });
-  mark('check:end');
-  if (!ok) {
-    say('stopped', { out });
-    return false;
-  }
   const releaseLock = await acquireBuildLock(options.root, (pid) => say('waiting', { pid }));
   const staging = `${outDir}${STAGING}${process.pid}`;
   const work = path.join(workRoot, `build${STAGING}${process.pid}`);
@@ -68,43 +63,72 @@ async function checkAndBuild(options: BuildOptions): Promise<boolean> {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
   }
-  const stopHandling = removeOnSignal([work, staging], out);
-  process.env.LECTERN_CONTENT = options.content;
-  process.env.LECTERN_CHECKED = '1';
-  // Vite reads these names from the environment into import.meta.env, over Astro's own values:
-  // a stray BASE_URL drops the base path from every link, a stray DEV=1 publishes drafts.
-  // Test runners set all of them (vitest: BASE_URL=/, DEV=1, MODE=test).
-  for (const name of IMPORT_META_ENV) delete process.env[name];
-  // The content loaders take the archive just checked instead of reading every file again.
-  shareArchive(archive);
-  const cwd = process.cwd();
-  try {
-    // Astro writes its prerender bundle inside the output folder when that lies
-    // below the working folder, else into the project's shared `.astro/` (and
-    // from there renames files into the output folder, which fails across file
-    // systems). Building into `work` from the project root keeps it inside.
-    process.chdir(options.root);
-    mark('astro:start');
-    const { build } = await import('astro');
-    await build({ root: options.root, outDir: work, logLevel: process.env.LECTERN_LOG === 'debug' ? 'debug' : 'info' });
-    mark('astro:end');
-    moveFolder(work, staging);
-    swapIn(staging, outDir, path.join(workRoot, 'trash'));
-  } catch (error) {
+  const renderer = startRenderer({ root: options.root, content: options.content, cacheDir: cache, work });
+  const stopHandling = removeOnSignal([work, staging], out, renderer.child);
+  const removeFolders = () => {
     rmSync(work, { recursive: true, force: true });
     rmSync(staging, { recursive: true, force: true });
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    say('failed', { out });
-    return false;
+  };
+  try {
+    const outcome = await renderer.outcome;
+    addMarks(outcome.marks);
+    if (outcome.kind !== 'rendered') {
+      removeFolders();
+      say(outcome.kind === 'stopped' ? 'stopped' : 'failed', { out });
+      return false;
+    }
+    try {
+      await finishSite(work, { content: options.content, cacheDir: cache });
+      moveFolder(work, staging);
+      swapIn(staging, outDir, path.join(workRoot, 'trash'));
+    } catch (error) {
+      removeFolders();
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      say('failed', { out });
+      return false;
+    }
+    keepPermalinkRecord(options.content, outcome.published);
+    mark('swap:end');
+    return true;
   } finally {
-    process.chdir(cwd);
     stopHandling();
     releaseLock();
   }
-  keepPermalinkRecord(archive);
-  mark('swap:end');
-  return true;
 }
+
+/**
+ * Checks and renders the archive in a child process (render-site.ts), which exits
+ * when done and so gives back Astro's memory before the search index is built.
+ */
+function startRenderer(request: RenderRequest): { child: ChildProcess; outcome: Promise<RenderOutcome> } {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    LECTERN_CONTENT: request.content,
+    LECTERN_CHECKED: '1',
+    [FINISH_OUTSIDE_ASTRO_ENV]: '1',
+  };
+  // Vite reads these names from the environment into import.meta.env, over Astro's own values:
+  // a stray BASE_URL drops the base path from every link, a stray DEV=1 publishes drafts.
+  // Test runners set all of them (vitest: BASE_URL=/, DEV=1, MODE=test).
+  for (const name of IMPORT_META_ENV) delete env[name];
+  const child = spawn(process.execPath, [...process.execArgv, RENDER_SITE, JSON.stringify(request)], {
+    env,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const outcome = new Promise<RenderOutcome>((resolve, reject) => {
+    let told: RenderOutcome | undefined;
+    child.on('message', (message: RenderOutcome) => (told = message));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (told) resolve(told);
+      // Killed (out of memory, by the system) before it could say how it went.
+      else reject(new Error(`The renderer stopped (${signal ?? `exit status ${code}`}) before it finished.`));
+    });
+  });
+  return { child, outcome };
+}
+
+const RENDER_SITE = fileURLToPath(new URL('./render-site.ts', import.meta.url));
 
 /** Names Astro and Vite define on `import.meta.env`; taken from the config, never from the environment. */
 const IMPORT_META_ENV = ['BASE_URL', 'SITE', 'ASSETS_PREFIX', 'MODE', 'DEV', 'PROD', 'SSR'];
@@ -126,16 +150,22 @@ function moveFolder(from: string, to: string): void {
 }
 
 /**
- * Ctrl-C and SIGTERM remove the half-written folders before exiting.
+ * Ctrl-C and SIGTERM stop the renderer, remove the half-written folders and exit.
  * (The swap itself is synchronous, so a signal cannot land in the middle of it.)
  */
-function removeOnSignal(folders: string[], out: string): () => void {
+function removeOnSignal(folders: string[], out: string, renderer: ChildProcess): () => void {
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   const onSignal = (signal: NodeJS.Signals) => {
-    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-    say('interrupted', { signal, out });
-    // 128 + the signal's number, as a shell reports a process killed by it.
-    process.exit(128 + ({ SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as Record<string, number>)[signal]);
+    const finish = () => {
+      for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+      say('interrupted', { signal, out });
+      // 128 + the signal's number, as a shell reports a process killed by it.
+      process.exit(128 + ({ SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as Record<string, number>)[signal]);
+    };
+    // The folders go only once the renderer can no longer write into them.
+    if (renderer.exitCode !== null || renderer.signalCode !== null) return finish();
+    renderer.once('exit', finish);
+    renderer.kill('SIGKILL');
   };
   for (const signal of signals) process.on(signal, onSignal);
   return () => {

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { PERMALINKS_FILE } from '../lib/permalinks.ts';
 import { deployment } from '../archive/deployment.ts';
-import { permalinkMessages, updatePermalinkRecord } from '../archive/permalinks.ts';
-import type { Archive } from '../archive/read-archive.ts';
+import { permalinkMessages, publishedDocuments, updatePermalinkRecord } from '../archive/permalinks.ts';
+import type { PublishedDocument } from '../lib/permalinks.ts';
 import { reportArchive } from './check.ts';
 
 /**
@@ -12,7 +12,8 @@ import { reportArchive } from './check.ts';
 export function recordArchivePermalinks(content: string): boolean {
   const { archive, ok } = reportArchive(content);
   if (!ok) return false;
-  const result = updatePermalinkRecord(content, archive.documents, archive.courses, { create: true });
+  const published = publishedDocuments(archive.documents, archive.courses, deployment(content).base);
+  const result = updatePermalinkRecord(content, published, { create: true });
   if (!result) return false;
   process.stdout.write(`${permalinkMessages().recorded(relative(result.file), result.added, result.total)}\n`);
   return true;
@@ -22,14 +23,14 @@ export function recordArchivePermalinks(content: string): boolean {
  * After a build: adds what was just published to the record when the archive keeps one;
  * when it does not and the site has a public address, says how to start one.
  */
-export function keepPermalinkRecord(archive: Archive): void {
-  const result = updatePermalinkRecord(archive.root, archive.documents, archive.courses, { create: false });
+export function keepPermalinkRecord(root: string, published: readonly PublishedDocument[]): void {
+  const result = updatePermalinkRecord(root, published, { create: false });
   if (result) {
     if (result.added > 0) process.stdout.write(`${permalinkMessages().recorded(relative(result.file), result.added, result.total)}\n`);
     return;
   }
-  if (deployment(archive.root).site) {
-    process.stdout.write(`${permalinkMessages().hint(relative(path.join(archive.root, PERMALINKS_FILE)))}\n`);
+  if (deployment(root).site) {
+    process.stdout.write(`${permalinkMessages().hint(relative(path.join(root, PERMALINKS_FILE)))}\n`);
   }
 }
 

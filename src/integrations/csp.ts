@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { AstroIntegration } from 'astro';
 import { addCspMeta, type CspOptions } from '../lib/csp.ts';
+import { finishesOutsideAstro, type StepLog } from './outside-astro.ts';
 
 /**
  * Gives every built page its Content-Security-Policy (`src/lib/csp.ts`): after
@@ -24,6 +25,7 @@ export function csp(options: CspOptions = {}): AstroIntegration {
           .map((i) => i.name);
       },
       'astro:build:done': ({ dir, logger }) => {
+        if (finishesOutsideAstro()) return;
         if (laterHooks.length > 0) {
           logger.warn(`${laterHooks.join(', ')} run(s) after lectern:csp; inline scripts added there would be blocked: list csp() last`);
         }
@@ -36,7 +38,8 @@ export function csp(options: CspOptions = {}): AstroIntegration {
 /** Integrations that may run after this one: they write no page. */
 const WRITES_NO_PAGES = new Set(['lectern:timings']);
 
-function addPolicies(outDir: string, options: CspOptions, logger: AstroIntegrationLogger): void {
+/** Adds the policy to every page of the built site in `outDir`; warns of inline content it blocks. */
+export function addPolicies(outDir: string, options: CspOptions, logger: StepLog): void {
   let pages = 0;
   let scripts = 0;
   let styles = 0;

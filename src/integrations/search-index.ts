@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { buildSearchIndex, type SearchIndexOptions } from './search-index-build.ts';
 import { timed } from './timings.ts';
+import { finishesOutsideAstro, type StepLog } from './outside-astro.ts';
 
 export interface SearchIndexIntegrationOptions {
   /** Absolute path of the content folder (for `people.yaml`). */
@@ -21,27 +22,27 @@ export function searchIndex({ content, cacheDir }: SearchIndexIntegrationOptions
     name: 'lectern:search',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const log = logger.fork('lectern:search');
-        const options: SearchIndexOptions = {
-          outDir: fileURLToPath(dir),
-          content,
-          cacheDir,
-          shardSize: shardSize(),
-        };
-        try {
-          const report = await timed('search', () => buildSearchIndex(options));
-          log.info(
-            `indexed ${report.pages} page(s) in ${report.shards} index(es) in ${Math.round(report.totalMs)} ms ` +
-              `(preparing text ${Math.round(report.prepareMs)} ms, Pagefind ${Math.round(report.indexMs + report.writeMs)} ms; ` +
-              `${report.traditional} in Traditional characters; ${report.names} names, ${report.terms} terms kept whole; ` +
-              `${report.reused} index(es) unchanged, from the cache)`,
-          );
-        } catch (error) {
-          throw new Error(`Building the search index failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-        }
+        if (finishesOutsideAstro()) return;
+        await indexSite(fileURLToPath(dir), { content, cacheDir }, logger.fork('lectern:search'));
       },
     },
   };
+}
+
+/** Indexes the built site in `outDir` and logs what it did; throws, with the cause attached, when it cannot. */
+export async function indexSite(outDir: string, { content, cacheDir }: SearchIndexIntegrationOptions, log: StepLog): Promise<void> {
+  const options: SearchIndexOptions = { outDir, content, cacheDir, shardSize: shardSize() };
+  try {
+    const report = await timed('search', () => buildSearchIndex(options));
+    log.info(
+      `indexed ${report.pages} page(s) in ${report.shards} index(es) in ${Math.round(report.totalMs)} ms ` +
+        `(preparing text ${Math.round(report.prepareMs)} ms, Pagefind ${Math.round(report.indexMs + report.writeMs)} ms; ` +
+        `${report.traditional} in Traditional characters; ${report.names} names, ${report.terms} terms kept whole; ` +
+        `${report.reused} index(es) unchanged, from the cache)`,
+    );
+  } catch (error) {
+    throw new Error(`Building the search index failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
 }
 
 function shardSize(): number | undefined {

@@ -56,3 +56,14 @@ export function buildTimings(): AstroIntegration {
     },
   };
 }
+
+/** The marks so far, to hand to another process (`lectern build` renders in a child). */
+export function marks(): Record<string, number> {
+  return { ...store().marks };
+}
+
+/** Takes the marks of another process of the same build, keeping any this one has already. */
+export function addMarks(more: Record<string, number>): void {
+  const own = store().marks;
+  for (const [name, at] of Object.entries(more)) own[name] ??= at;
+}

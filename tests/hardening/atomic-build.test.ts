@@ -65,6 +65,31 @@ async function when(ready: () => boolean, finished: Promise<Finished>): Promise<
   }
 }
 
+/** Processes whose parent is `pid` (from /proc, so no `ps` is needed). */
+function childrenOf(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((name) => {
+      try {
+        // pid (comm) state ppid …: the command may hold spaces, so count from its closing parenthesis.
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    // A zombie is not running: it only waits for its parent to read its status.
+    return !/^\S+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
 const hasHtml = (dir: string): boolean =>
   existsSync(dir) && readdirSync(dir, { recursive: true, encoding: 'utf8' }).some((name) => name.endsWith('.html'));
 
@@ -104,12 +129,18 @@ describe('an interrupted build', () => {
     expect(existsSync(path.join(out, 'courses/old'))).toBe(false);
   });
 
-  test('SIGKILL while pages are being written leaves dist/ unchanged', async () => {
+  test('SIGKILL while pages are being written leaves dist/ unchanged and stops the renderer', async () => {
     const build = startBuild(biggerArchive());
     await when(() => hasHtml(build.pages), build.finished);
+    // Astro renders in a child process of the build (src/cli/render-site.ts).
+    const renderers = childrenOf(build.child.pid!);
+    expect(renderers).toHaveLength(1);
     build.child.kill('SIGKILL');
     const result = await build.finished;
     expect(result.signal).toBe('SIGKILL');
+    // The orphaned renderer stops instead of finishing the site: the home page, rendered last, never appears.
+    await when(() => !isRunning(renderers[0]), new Promise<Finished>(() => undefined));
+    expect(existsSync(path.join(build.pages, 'index.html'))).toBe(false);
     expect(hashTree(out)).toEqual(before);
     // The half-written site is what was left behind, and nothing of it reached dist/.
     expect(hasHtml(build.pages)).toBe(true);

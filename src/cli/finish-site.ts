@@ -1,0 +1,31 @@
+import { indexSite } from '../integrations/search-index.ts';
+import { addPolicies } from '../integrations/csp.ts';
+import type { StepLog } from '../integrations/outside-astro.ts';
+import { readSiteFile } from '../archive/site-file.ts';
+import { timed } from '../integrations/timings.ts';
+
+export interface FinishOptions {
+  content: string;
+  cacheDir: string;
+}
+
+/**
+ * What `lectern build` does to the rendered site after Astro has exited
+ * (outside-astro.ts): the search index, then the Content-Security-Policy, which
+ * must come after everything that writes pages. In `astro build` run directly, the
+ * integrations of the same names do it, in the same order.
+ */
+export async function finishSite(outDir: string, { content, cacheDir }: FinishOptions): Promise<void> {
+  await indexSite(outDir, { content, cacheDir }, stepLog('lectern:search'));
+  const frameSrc = readSiteFile(content)?.allowIframes ?? [];
+  await timed('csp', () => addPolicies(outDir, { frameSrc }, stepLog('lectern:csp')));
+}
+
+/** Lines in the shape of Astro's own log (`12:04:05 [label] message`), on standard output as Astro writes them. */
+function stepLog(label: string): StepLog {
+  const write = (message: string) => {
+    const time = new Date().toTimeString().slice(0, 8);
+    process.stdout.write(`${time} [${label}] ${message}\n`);
+  };
+  return { info: write, warn: (message) => write(`[WARN] ${message}`) };
+}

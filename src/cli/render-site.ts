@@ -1,0 +1,64 @@
+/**
+ * The first half of `lectern build`, run by it (build.ts) as a child process: checks the
+ * archive, renders it with Astro into the work folder, reports how that went over the IPC
+ * channel and exits. Exiting gives back the memory Astro holds after rendering before
+ * the parent builds the search index, which needs memory of its own (docs/scaling.md).
+ */
+import path from 'node:path';
+import { reportArchive } from './check.ts';
+import { shareArchive } from '../archive/shared-archive.ts';
+import { deployment } from '../archive/deployment.ts';
+import { publishedDocuments } from '../archive/permalinks.ts';
+import type { PublishedDocument } from '../lib/permalinks.ts';
+import { mark, marks } from '../integrations/timings.ts';
+
+export interface RenderRequest {
+  /** Project root: where astro.config.mjs is. */
+  root: string;
+  content: string;
+  /** The build's cache folder (check results, content store, pages, search shards). */
+  cacheDir: string;
+  /** Empty folder Astro writes the site into. */
+  work: string;
+}
+
+/** What the child tells `lectern build`, once, before it exits. */
+export type RenderOutcome =
+  /** The content has problems; they have been printed. */
+  | { kind: 'stopped'; marks: Record<string, number> }
+  /** Astro (a page, an integration) threw; the message has been printed. */
+  | { kind: 'failed'; marks: Record<string, number> }
+  /** The site is in `work`; the documents it published, for the permalink record. */
+  | { kind: 'rendered'; marks: Record<string, number>; published: PublishedDocument[] };
+
+async function render(request: RenderRequest): Promise<RenderOutcome> {
+  mark('check:start');
+  const { ok, archive } = reportArchive(request.content, process.stderr, { cacheFile: path.join(request.cacheDir, 'lectern-check.json') });
+  mark('check:end');
+  if (!ok) return { kind: 'stopped', marks: marks() };
+  // The content loaders take the archive just checked instead of reading every file again.
+  shareArchive(archive);
+  try {
+    // Astro writes its prerender bundle inside the output folder when that lies
+    // below the working folder, else into the project's shared `.astro/` (and
+    // from there renames files into the output folder, which fails across file
+    // systems). Building into `work` from the project root keeps it inside.
+    process.chdir(request.root);
+    mark('astro:start');
+    const { build } = await import('astro');
+    await build({ root: request.root, outDir: request.work, logLevel: process.env.LECTERN_LOG === 'debug' ? 'debug' : 'info' });
+    mark('astro:end');
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    return { kind: 'failed', marks: marks() };
+  }
+  const published = publishedDocuments(archive.documents, archive.courses, deployment(archive.root).base);
+  return { kind: 'rendered', marks: marks(), published };
+}
+
+const send = process.send?.bind(process);
+if (!send) throw new Error('render-site.ts runs as a child process of `lectern build`, with an IPC channel.');
+// The parent gone (killed, even by SIGKILL) closes the channel: stop writing into its folders.
+process.on('disconnect', () => process.exit(1));
+const outcome = await render(JSON.parse(process.argv[2]) as RenderRequest);
+send(outcome, () => process.exit(0));
