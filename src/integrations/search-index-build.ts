@@ -13,6 +13,15 @@ import { runPagefind } from './pagefind-cli.ts';
 import { PreparePool } from './search-prepare-pool.ts';
 import { FACETS_FILE, placeIn, type FacetRow, type SearchFacets } from '../lib/search-facets.ts';
 import { SEARCH_DATA_FILE, type SearchData } from '../lib/search-data.ts';
+import type { PagefindFragment, ReadyDetail } from '../lib/search-engine.ts';
+import { readyResults, type IndexedPage, type ReadyCache } from './search-ready-results.ts';
+
+/** Where a page's fragment is (bundle index, Pagefind page id) and what it holds. */
+interface PageFragment {
+  bundle: number;
+  id: string;
+  fragment: PagefindFragment;
+}
 
 /** A page's known names with their counts, its characters of indexed text, its known terms with their counts. */
 type PageCounts = [names: [string, number][], length: number, terms: [string, number][]];
@@ -174,8 +183,21 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     averageLength: options.stock || lengths.length === 0 ? undefined : Math.round(lengths.reduce((a, b) => a + b, 0) / lengths.length),
   };
   if (data.averageLength !== undefined) {
-    writeWordIndex(bundleDir, 'name', counted, fragments);
-    writeWordIndex(bundleDir, 'term', counted, fragments);
+    const hashes = new Map(pages.map((page) => [page.url, page.hash]));
+    const indexed = new Map<string, IndexedPage>();
+    for (const [url, [names, length, terms]] of counted) {
+      const fragment = fragments.get(url);
+      if (fragment) indexed.set(url, { counts: { names, terms, length }, id: fragment.id, fragment: fragment.fragment, hash: hashes.get(url)! });
+    }
+    const readyCache = cache ? path.join(cache, READY_CACHE_FILE) : undefined;
+    const readyKey = createHash('sha256').update(SEARCH_CODE_VERSION).update(dictionaryKey).digest('hex');
+    const ready = readyResults(indexed, data.names, data.terms, data.averageLength, readyCache ? readReadyCache(readyCache, readyKey) : undefined);
+    if (readyCache) {
+      mkdirSync(path.dirname(readyCache), { recursive: true });
+      writeFileSync(readyCache, JSON.stringify({ key: readyKey, entries: ready.entries }));
+    }
+    writeWordIndex(bundleDir, 'name', counted, fragments, ready.name);
+    writeWordIndex(bundleDir, 'term', counted, fragments, ready.term);
   }
   writeFileSync(path.join(bundleDir, SEARCH_DATA_FILE), JSON.stringify(data));
   writeFileSync(path.join(bundleDir, FACETS_FILE), gzipSync(JSON.stringify(facets), { level: 9 }));
@@ -225,6 +247,18 @@ function shardKey(dictionaryKey: string, pages: readonly PageInfo[]): string {
   const hash = createHash('sha256').update(SEARCH_CODE_VERSION).update(dictionaryKey);
   for (const page of pages) hash.update(`\0${page.url}\0${page.hash}`);
   return hash.digest('hex');
+}
+
+/** Ready results of earlier builds (search-ready-results.ts), when made by this code with this dictionary. */
+const READY_CACHE_FILE = 'ready-results.json';
+
+function readReadyCache(file: string, key: string): ReadyCache | undefined {
+  try {
+    const cached = readJson<{ key: string; entries: ReadyCache }>(file);
+    return cached.key === key ? cached.entries : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function readKey(dir: string): string | undefined {
@@ -351,10 +385,10 @@ function peopleNames(content: string): string[] {
 
 /**
  * The facets of every indexed page, keyed by the page id Pagefind gave it (its
- * fragment's name), and where each page's fragment is: [bundle index, page id] by URL.
+ * fragment's name), and each page's fragment (where it is and what it holds) by URL.
  */
-function readFragments(pages: readonly PageInfo[], bundleDirs: readonly string[]): { facets: SearchFacets; fragments: Map<string, [number, string]> } {
-  const fragments = new Map<string, [number, string]>();
+function readFragments(pages: readonly PageInfo[], bundleDirs: readonly string[]): { facets: SearchFacets; fragments: Map<string, PageFragment> } {
+  const fragments = new Map<string, PageFragment>();
   const byUrl = new Map(pages.map((page) => [page.url, page]));
   const courses = new Map<string, number>();
   const people = new Map<string, number>();
@@ -367,7 +401,7 @@ function readFragments(pages: readonly PageInfo[], bundleDirs: readonly string[]
       const fragment = readFragment(path.join(folder, name));
       const page = byUrl.get(fragment.url);
       if (!page) continue;
-      fragments.set(page.url, [bundle, name.replace(/\.pf_fragment$/, '')]);
+      fragments.set(page.url, { bundle, id: name.replace(/\.pf_fragment$/, ''), fragment });
       const row: FacetRow = [
         placeIn(courses, facets.courses, page.course.id, [page.course.id, page.course.label]),
         page.kind,
@@ -386,7 +420,8 @@ function writeWordIndex(
   bundleDir: string,
   kind: WordKind,
   counted: ReadonlyMap<string, PageCounts>,
-  fragments: ReadonlyMap<string, [number, string]>,
+  fragments: ReadonlyMap<string, PageFragment>,
+  ready: ReadonlyMap<string, ReadonlyMap<string, ReadyDetail>>,
 ): void {
   const files = new Map<string, WordFile>();
   for (const [url, [names, length, terms]] of [...counted].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
@@ -395,7 +430,8 @@ function writeWordIndex(
     for (const [word, count] of kind === 'name' ? names : terms) {
       const file = wordFilePath(kind, word);
       const entries = files.get(file) ?? {};
-      (entries[word] ??= []).push([fragment[0], fragment[1], count, length]);
+      const detail = ready.get(word)?.get(url);
+      (entries[word] ??= []).push(detail ? [fragment.bundle, fragment.id, count, length, detail] : [fragment.bundle, fragment.id, count, length]);
       files.set(file, entries);
     }
   }
@@ -412,9 +448,9 @@ function readJson<T>(file: string): T {
 }
 
 /** A Pagefind fragment file: gzip (or not) around `pagefind_dcd` and JSON. */
-function readFragment(file: string): { url: string } {
+function readFragment(file: string): PagefindFragment {
   let bytes: Buffer = readFileSync(file);
   const signature = 'pagefind_dcd';
   if (bytes.subarray(0, signature.length).toString() !== signature) bytes = gunzipSync(bytes);
-  return JSON.parse(bytes.subarray(signature.length).toString('utf8')) as { url: string };
+  return JSON.parse(bytes.subarray(signature.length).toString('utf8')) as PagefindFragment;
 }

@@ -36,7 +36,12 @@ export interface PagefindResult {
   /** Positions of the matched words in the page. */
   words: number[];
   data(): Promise<PagefindFragment>;
+  /** The result as shown, worked out at build time for the query it was found by (search-names.ts). */
+  ready?(): Promise<ReadyDetail>;
 }
+
+/** A result as shown, without its id: what a word index keeps for a word's first pages. */
+export type ReadyDetail = Omit<ResultDetail, 'id'>;
 
 export interface PagefindSearchOptions {
   filters?: Record<string, unknown>;
@@ -176,21 +181,56 @@ function readableContent(content: string): string {
   return readableIndexedText(content.replace(/(\p{Script=Han})[ \u200A]*\.(?=[ \u200A])/gu, '$1。')).replace(/([：。；，、])\s+/g, '$1');
 }
 
-/**
- * Reads a page and checks and weighs the query's parts against its text. `phrase`
- * is the whole query as one phrase: a page found by a looser stage may still hold
- * it with punctuation inside (“三单”对应 for 三单对应), which the word positions
- * cannot show; it is then marked whole and ranked as a phrase match.
- */
-export async function loadDetail(id: string, result: PagefindResult, parts: readonly QueryPart[], phrase?: QueryPart): Promise<ResultDetail> {
-  const fragment = await result.data();
+/** A page's text and meta, cleaned and keyed for matching: read once, checked against any query. */
+export interface PageText {
+  url: string;
+  meta: Record<string, string | undefined>;
+  content: string;
+  contentKey: MatchKey;
+  titleKey: MatchKey;
+  people: string[];
+  /** Where the body starts in `content`, after the kind, the title and the byline. */
+  bodyStart: number;
+}
+
+/** Cleans a page's Pagefind fragment for matching and excerpts. */
+export function pageText(fragment: PagefindFragment): PageText {
   const meta = fragment.meta;
   // The byline marker (search-text.ts BODY_START), found before the text is cleaned.
   const bylineEnd = fragment.content.indexOf(BODY_START);
   const content = readableContent(fragment.content);
-  const contentKey = matchKey(content);
-  const titleKey = matchKey(cleanMeta(meta.title));
-  const people = cleanMeta(meta.people).split('、').filter(Boolean);
+  // The text opens with the kind, the title and the byline; the result shows the
+  // title above the excerpt, so the excerpt prefers what follows.
+  const title = cleanMeta(meta.title);
+  const titleAt = title ? content.indexOf(title) : -1;
+  const bodyStart =
+    bylineEnd >= 0 ? readableContent(fragment.content.slice(0, bylineEnd)).length : titleAt >= 0 && titleAt < 40 ? titleAt + title.length : 0;
+  return {
+    url: fragment.url,
+    meta,
+    content,
+    contentKey: matchKey(content),
+    titleKey: matchKey(title),
+    people: cleanMeta(meta.people).split('、').filter(Boolean),
+    bodyStart,
+  };
+}
+
+/**
+ * Reads a page and checks and weighs the query's parts against its text. `phrase`
+ * is the whole query as one phrase: a page found by a looser stage may still hold
+ * it with punctuation inside (“三单”对应 for 三单对应), which the word positions
+ * cannot show; it is then marked whole and ranked as a phrase match. A result
+ * worked out at build time (a word index's first pages) is taken as it is.
+ */
+export async function loadDetail(id: string, result: PagefindResult, parts: readonly QueryPart[], phrase?: QueryPart): Promise<ResultDetail> {
+  if (result.ready) return { id, ...(await result.ready()) };
+  return pageDetail(id, pageText(await result.data()), parts, phrase);
+}
+
+/** What a result shows of a page for a query, and how its text weighs it (see loadDetail). */
+export function pageDetail(id: string, page: PageText, parts: readonly QueryPart[], phrase?: QueryPart): ResultDetail {
+  const { meta, contentKey, titleKey, people } = page;
   const has = (key: MatchKey, part: QueryPart) => countOccurrences(key, part.key, part.longer.map((l) => l.key)) > 0;
   let inTitle = 0;
   let nameInPeople = false;
@@ -206,20 +246,14 @@ export async function loadDetail(id: string, result: PagefindResult, parts: read
   const looser = phrase !== undefined && !(parts.length === 1 && parts[0].key === phrase.key);
   const whole = looser && (has(contentKey, phrase) || has(titleKey, phrase));
   const needles = whole ? [phrase] : parts;
-  // The text opens with the kind, the title and the byline; the result shows the
-  // title above the excerpt, so the excerpt prefers what follows.
-  const title = cleanMeta(meta.title);
-  const titleAt = title ? content.indexOf(title) : -1;
-  const bodyStart =
-    bylineEnd >= 0 ? readableContent(fragment.content.slice(0, bylineEnd)).length : titleAt >= 0 && titleAt < 40 ? titleAt + title.length : 0;
   return {
     id,
-    url: fragment.url,
+    url: page.url,
     title: cleanMeta(meta.display_title) || cleanMeta(meta.title),
     excerpt: buildExcerpt(
-      content,
+      page.content,
       needles.map((p) => ({ key: p.key, exclude: p.longer.map((l) => l.key) })),
-      { bodyStart },
+      { bodyStart: page.bodyStart },
     ),
     kind: cleanMeta(meta.kind),
     date: cleanMeta(meta.date),

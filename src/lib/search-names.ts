@@ -12,7 +12,7 @@
  * names whole; `pagefind/lectern-terms/`, gzipped, for terms, counted wherever
  * they occur (search-text.ts, search-prepare.ts).
  */
-import type { PagefindFragment, PagefindResult } from './search-engine.ts';
+import type { PagefindFragment, PagefindResult, ReadyDetail } from './search-engine.ts';
 
 /** Names, or the terms of the glossary and the documents' tags. */
 export type WordKind = 'name' | 'term';
@@ -20,8 +20,15 @@ export type WordKind = 'name' | 'term';
 /** Folders of the name and term files, inside the primary bundle. */
 export const WORD_FOLDERS: Record<WordKind, string> = { name: 'lectern-names', term: 'lectern-terms' };
 
-/** [bundle index (0: `pagefind/`, then `SearchData.shards`), Pagefind page id, occurrences, characters of indexed text] */
-export type WordPosting = [bundle: number, page: string, count: number, length: number];
+/**
+ * [bundle index (0: `pagefind/`, then `SearchData.shards`), Pagefind page id, occurrences,
+ * characters of indexed text, and for the word's first `READY_RESULTS` pages the result as
+ * shown (URL without the site base), so that the first page of results needs no fragment]
+ */
+export type WordPosting = [bundle: number, page: string, count: number, length: number, ready?: ReadyDetail];
+
+/** How many of a word's pages carry their result, ready to show: the pages a search reads first (search-engine.ts). */
+export const READY_RESULTS = 20;
 
 /** A name or term file: words whose hashes collide share it. */
 export type WordFile = Record<string, WordPosting[]>;
@@ -51,6 +58,8 @@ export interface WordIndex {
   fragment(bundle: number, page: string): Promise<PagefindFragment>;
   /** Average characters of indexed text per page (`SearchData.averageLength`). */
   averageLength: number;
+  /** A page's address as a fragment gives it, under the site base. */
+  url(path: string): string;
 }
 
 /**
@@ -61,11 +70,15 @@ export interface WordIndex {
  */
 export async function wordResults(index: WordIndex, kind: WordKind, word: string): Promise<PagefindResult[]> {
   const postings = (await index.file(kind, word))?.[word] ?? [];
-  const average = index.averageLength || 1;
-  return postings.map(([bundle, page, count, length]) => ({
+  return postings.map(([bundle, page, count, length, ready]) => ({
     id: page,
-    score: (count * 2.2) / (count + 1.2 * (0.25 + (0.75 * length) / average)),
+    score: wordScore(count, length, index.averageLength),
     words: [],
     data: () => index.fragment(bundle, page),
+    ...(ready && { ready: async () => ({ ...ready, url: index.url(ready.url) }) }),
   }));
+}
+
+export function wordScore(count: number, length: number, averageLength: number): number {
+  return (count * 2.2) / (count + 1.2 * (0.25 + (0.75 * length) / (averageLength || 1)));
 }

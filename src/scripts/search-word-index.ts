@@ -16,6 +16,7 @@ const SIGNATURE = 'pagefind_dcd';
  * in the order the postings number them.
  */
 export function browserWordIndex(base: string, bundles: readonly string[], averageLength: number, terms: Iterable<string>): WordIndex {
+  const url = (path: string) => joinBase(base, path.replace(/^\//, ''));
   return {
     averageLength,
     terms: new Set(terms),
@@ -32,8 +33,9 @@ export function browserWordIndex(base: string, bundles: readonly string[], avera
       const text = await fragmentText(await response.arrayBuffer());
       const fragment = JSON.parse(text) as PagefindFragment;
       // As Pagefind's own result.data() gives it: the URL under the site base.
-      return { ...fragment, url: joinBase(base, fragment.url.replace(/^\//, '')) };
+      return { ...fragment, url: url(fragment.url) };
     },
+    url,
   };
 }
 

@@ -159,6 +159,7 @@ describe('searchArchive', () => {
       terms: new Set(),
       file: async (kind, name) => (kind === 'name' ? files[name] : undefined),
       fragment: (_, page) => fragment(page, page === 'speaker' ? '吴文毅' : '')(),
+      url: (path) => path,
     };
     const answer = await searchArchive({ pagefind, words, stages: plan('吴文毅'), state: state('吴文毅') });
     // Named three times comes before named once, until the reading finds the speaker.

@@ -10,8 +10,9 @@ import { serveStatic, type StaticServer } from '../helpers/serve.ts';
 import { archiveDir, documentOf } from './relevance.ts';
 import { gunzipSync } from 'node:zlib';
 import { FACETS_FILE } from '../../src/lib/search-facets.ts';
-import { wordFilePath, type WordFile, type WordPosting } from '../../src/lib/search-names.ts';
-import { buildDictionary } from '../../src/lib/search-query.ts';
+import { READY_RESULTS, wordFilePath, type WordFile, type WordIndex, type WordKind, type WordPosting } from '../../src/lib/search-names.ts';
+import { buildDictionary, intlSegmenter, planQuery } from '../../src/lib/search-query.ts';
+import { searchArchive, type PagefindFragment } from '../../src/lib/search-engine.ts';
 import { countNames, readableIndexedText } from '../../src/lib/search-text.ts';
 
 /**
@@ -54,14 +55,19 @@ async function results(page: Page): Promise<{ doc: string | undefined; kind: str
   ).then((items) => items.map((item) => ({ doc: documentOf(item.href), kind: item.kind, date: item.date })));
 }
 
+/** A Pagefind fragment file: gzip (or not) around `pagefind_dcd` and JSON. */
+function readFragment(file: string): PagefindFragment {
+  let bytes = readFileSync(file);
+  if (bytes.subarray(0, 12).toString() !== 'pagefind_dcd') bytes = gunzipSync(bytes);
+  return JSON.parse(bytes.subarray(12).toString('utf8')) as PagefindFragment;
+}
+
 /** Every page's indexed text, as the search page reads it, by `<bundle index>/<page id>`. */
 function indexedTexts(bundles: readonly string[]): Map<string, string> {
   const texts = new Map<string, string>();
   bundles.forEach((bundle, i) => {
     for (const name of readdirSync(path.join(out, bundle, 'fragment'))) {
-      let bytes = readFileSync(path.join(out, bundle, 'fragment', name));
-      if (bytes.subarray(0, 12).toString() !== 'pagefind_dcd') bytes = gunzipSync(bytes);
-      const fragment = JSON.parse(bytes.subarray(12).toString('utf8')) as { content: string };
+      const fragment = readFragment(path.join(out, bundle, 'fragment', name));
       texts.set(`${i}/${name.replace(/\.pf_fragment$/, '')}`, readableIndexedText(fragment.content));
     }
   });
@@ -113,6 +119,49 @@ describe('search index build', () => {
       if (postings.length > 0) checked++;
     }
     expect(checked).toBeGreaterThan(20);
+  });
+
+  it('carries, for each name and term, its first results exactly as the search page works them out from the fragments', async () => {
+    const data = JSON.parse(readFileSync(path.join(out, 'pagefind/lectern-search.json'), 'utf8'));
+    const bundles: string[] = ['pagefind/', ...data.shards];
+    const dictionary = buildDictionary(data.names, data.terms);
+    const segment = intlSegmenter();
+    const readWordFile = (kind: WordKind, word: string): WordFile | undefined => {
+      const file = path.join(out, 'pagefind', wordFilePath(kind, word));
+      if (!existsSync(file)) return undefined;
+      const bytes = readFileSync(file);
+      return JSON.parse((kind === 'term' ? gunzipSync(bytes) : bytes).toString('utf8')) as WordFile;
+    };
+    const wordIndex = (withReady: boolean): WordIndex => ({
+      averageLength: data.averageLength,
+      terms: new Set(data.terms),
+      file: async (kind, word) => {
+        const file = readWordFile(kind, word);
+        if (!file || withReady) return file;
+        return Object.fromEntries(Object.entries(file).map(([w, postings]) => [w, postings.map((p) => p.slice(0, 4) as WordPosting)]));
+      },
+      fragment: async (bundle, page) => readFragment(path.join(out, bundles[bundle], 'fragment', `${page}.pf_fragment`)),
+      url: (address) => address,
+    });
+    const pagefind = { search: async () => expect.fail('a word is answered without Pagefind') };
+    let compared = 0;
+    for (const [kind, words] of [['name', data.names], ['term', data.terms]] as const) {
+      for (const word of words as string[]) {
+        const postings = readWordFile(kind, word)?.[word] ?? [];
+        if (postings.length === 0) continue;
+        // The first pages carry their result, the others not.
+        expect(postings.filter((p) => p[4] !== undefined), word).toHaveLength(Math.min(postings.length, READY_RESULTS));
+        const answers = await Promise.all(
+          [true, false].map(async (withReady) => {
+            const answer = await searchArchive({ pagefind, words: wordIndex(withReady), stages: planQuery(word, dictionary, segment), state: { q: word, filters: {}, sort: 'relevance' } });
+            return { ids: answer.ids, details: await Promise.all(answer.ids.slice(0, READY_RESULTS).map(answer.detail)) };
+          }),
+        );
+        expect(answers[0], word).toEqual(answers[1]);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(40);
   });
 
   it('indexes document pages only', () => {
@@ -249,13 +298,15 @@ describe('search page', () => {
     const pagefindFiles = requested.filter((p) => p.endsWith('/pagefind.js') || /\.pf_(index|meta)$/.test(p) || p.includes('/wasm.'));
     expect(pagefindFiles).toEqual([]);
     expect(requested.some((p) => p.includes('/lectern-names/'))).toBe(true);
+    // The name file carries its first results, ready to show: no page's fragment is read.
+    expect(requested.filter((p) => p.endsWith('.pf_fragment'))).toEqual([]);
     // So is a known term.
     await page.fill('[data-lectern-search-input]', '票决制');
     await page.press('[data-lectern-search-input]', 'Enter');
     await page.waitForURL(/q=%E7%A5%A8/);
     await settled(page);
     expect((await results(page)).map((r) => r.doc)).toEqual(expect.arrayContaining(['xinyang-2024/piaojuezhi', 'xiangzhen-2025/piaojue']));
-    expect(requested.filter((p) => p.endsWith('/pagefind.js'))).toEqual([]);
+    expect(requested.filter((p) => p.endsWith('/pagefind.js') || p.endsWith('.pf_fragment'))).toEqual([]);
     expect(requested.some((p) => p.includes('/lectern-terms/'))).toBe(true);
     // A query that is neither still goes to Pagefind, in the same page.
     await page.fill('[data-lectern-search-input]', '吴文毅 预算');
