@@ -49,13 +49,14 @@ export function relatedDocuments<D extends RelatableDocument>(doc: D, all: reado
  */
 export function relatedIndex<D extends RelatableDocument>(all: readonly D[]): (doc: D, limit?: number) => D[] {
   const order = new Map<D, number>();
-  const byKey = new Map<string, D[]>();
+  // By person and by tag, the places in `all` of the documents that have it.
+  const byKey = new Map<string, number[]>();
   all.forEach((doc, index) => {
     order.set(doc, index);
     for (const key of keysOf(doc)) {
       const list = byKey.get(key);
-      if (list) list.push(doc);
-      else byKey.set(key, [doc]);
+      if (list) list.push(index);
+      else byKey.set(key, [index]);
     }
   });
   // Scratch counters, one per document, zeroed again after each query.
@@ -66,8 +67,7 @@ export function relatedIndex<D extends RelatableDocument>(all: readonly D[]): (d
     const touched: number[] = [];
     const count = (keys: string[], counter: Int32Array) => {
       for (const key of keys) {
-        for (const other of byKey.get(key) ?? []) {
-          const at = order.get(other)!;
+        for (const at of byKey.get(key) ?? []) {
           if (people[at] === 0 && tags[at] === 0) touched.push(at);
           counter[at]++;
         }
@@ -75,17 +75,25 @@ export function relatedIndex<D extends RelatableDocument>(all: readonly D[]): (d
     };
     count([...new Set(doc.people)].map((p) => `p:${p}`), people);
     count([...new Set(doc.tags)].map((t) => `t:${t}`), tags);
-    const scored = touched
-      .filter((at) => all[at] !== doc && !(all[at].course === doc.course && all[at].id === doc.id))
-      .map((at) => ({ at, score: people[at] * WEIGHT.person + tags[at] * WEIGHT.tag + (all[at].course === doc.course ? WEIGHT.course : 0) }));
+    // A common tag touches thousands of documents: keep the best `limit` in one pass
+    // instead of sorting them all (same order: score, then newer, then earlier in the list).
+    const best: { at: number; score: number }[] = [];
+    const ahead = (a: { at: number; score: number }, b: { at: number; score: number }) =>
+      a.score !== b.score ? a.score > b.score : all[a.at].date !== all[b.at].date ? all[a.at].date > all[b.at].date : a.at < b.at;
     for (const at of touched) {
+      const other = all[at];
+      const score = people[at] * WEIGHT.person + tags[at] * WEIGHT.tag + (other.course === doc.course ? WEIGHT.course : 0);
       people[at] = 0;
       tags[at] = 0;
+      if (other === doc || (other.course === doc.course && other.id === doc.id) || limit <= 0) continue;
+      const candidate = { at, score };
+      if (best.length === limit && !ahead(candidate, best[limit - 1])) continue;
+      let place = best.length;
+      while (place > 0 && ahead(candidate, best[place - 1])) place--;
+      best.splice(place, 0, candidate);
+      if (best.length > limit) best.pop();
     }
-    return scored
-      .sort((a, b) => b.score - a.score || (all[a.at].date < all[b.at].date ? 1 : all[a.at].date > all[b.at].date ? -1 : 0) || a.at - b.at)
-      .slice(0, limit)
-      .map(({ at }) => all[at]);
+    return best.map(({ at }) => all[at]);
   };
 }
 
