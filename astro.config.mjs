@@ -31,7 +31,9 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   // Stylesheets as files, never inline, so the Content-Security-Policy needs no 'unsafe-inline'.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Four pages at a time: while one page is written to disk the next renders (docs/scaling.md:
+  // generating 14,100 pages went from 55 to 46 s; eight gained nothing more).
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // Scripts as files too: Astro inlines small ones otherwise, which a strict CSP would block.
   vite: { build: { assetsInlineLimit: 0 } },
   // Whitespace between inline elements is meaningful in running text; keep it.
