@@ -1,8 +1,11 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { addCspMeta, type CspOptions } from '../lib/csp.ts';
+import type { CspOptions } from '../lib/csp.ts';
+import { addPoliciesTo, type CspReport } from './csp-pages.ts';
 import { finishesOutsideAstro, type StepLog } from './outside-astro.ts';
 
 /**
@@ -24,12 +27,12 @@ export function csp(options: CspOptions = {}): AstroIntegration {
           .filter((i) => i.hooks['astro:build:done'] && !WRITES_NO_PAGES.has(i.name))
           .map((i) => i.name);
       },
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         if (finishesOutsideAstro()) return;
         if (laterHooks.length > 0) {
           logger.warn(`${laterHooks.join(', ')} run(s) after lectern:csp; inline scripts added there would be blocked: list csp() last`);
         }
-        addPolicies(fileURLToPath(dir), options, logger);
+        await addPolicies(fileURLToPath(dir), options, logger);
       },
     },
   };
@@ -39,21 +42,36 @@ export function csp(options: CspOptions = {}): AstroIntegration {
 const WRITES_NO_PAGES = new Set(['lectern:timings']);
 
 /** Adds the policy to every page of the built site in `outDir`; warns of inline content it blocks. */
-export function addPolicies(outDir: string, options: CspOptions, logger: StepLog): void {
-  let pages = 0;
-  let scripts = 0;
-  let styles = 0;
-  for (const file of htmlFiles(outDir)) {
-    const before = readFileSync(file, 'utf8');
-    const { html, scan } = addCspMeta(before, options);
-    // A page taken from the incremental build's cache may have its policy already.
-    if (html !== before) writeFileSync(file, html);
-    pages++;
-    scripts += scan.blocks.filter((b) => b.tag === 'script').length;
-    styles += scan.blocks.filter((b) => b.tag === 'style').length;
-    for (const what of new Set(scan.blocked)) logger.warn(`${path.relative(outDir, file)}: ${what} is blocked by the Content-Security-Policy`);
+export async function addPolicies(
+  outDir: string,
+  options: CspOptions,
+  logger: StepLog,
+  /** Worker threads to share the pages among (1: none); by default one per core for a large site. */
+  shares = 0,
+): Promise<void> {
+  const files = htmlFiles(outDir);
+  shares ||= files.length < PAGES_FOR_WORKERS ? 1 : availableParallelism();
+  const reports =
+    shares === 1
+      ? [addPoliciesTo(files, options)]
+      : await Promise.all(Array.from({ length: shares }, (_, i) => inWorker(files.filter((_, n) => n % shares === i), options)));
+  const sum = (key: 'pages' | 'scripts' | 'styles') => reports.reduce((total, report) => total + report[key], 0);
+  for (const [file, what] of reports.flatMap((report) => report.blocked).sort()) {
+    logger.warn(`${path.relative(outDir, file)}: ${what} is blocked by the Content-Security-Policy`);
   }
-  logger.info(`Content-Security-Policy on ${pages} page(s); ${scripts} inline script(s) and ${styles} inline style(s) allowed by hash`);
+  logger.info(`Content-Security-Policy on ${sum('pages')} page(s); ${sum('scripts')} inline script(s) and ${sum('styles')} inline style(s) allowed by hash`);
+}
+
+/** Below this many pages, starting worker threads costs more than it saves. */
+const PAGES_FOR_WORKERS = 2000;
+
+function inWorker(files: string[], options: CspOptions): Promise<CspReport> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./csp-worker.ts', import.meta.url), { workerData: { files, options } });
+    worker.once('message', (report: CspReport) => resolve(report));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the Content-Security-Policy worker stopped (exit status ${code}) before it finished`)));
+  });
 }
 
 /** Every .html file under `dir`, in a fixed order. */

@@ -4,6 +4,7 @@ import * as pagefind from 'pagefind';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addCspMeta, contentSecurityPolicy, scanHead, scanPage, sha256Source } from '../../src/lib/csp.ts';
+import { addPolicies } from '../../src/integrations/csp.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { buildSite } from '../helpers/lectern.ts';
 import { fixture, projectRoot, tempDir } from '../helpers/paths.ts';
@@ -107,6 +108,33 @@ describe('reading only the head', () => {
     expect(scanHead(PAGE.replace('<body></body>', '<body><script src="/a.js"></script><p>正文</p></body>'))).toEqual(
       scanPage(PAGE.replace('<body></body>', '<body><script src="/a.js"></script><p>正文</p></body>')),
     );
+  });
+});
+
+describe('adding the policy to a built site', () => {
+  test('gives the same pages and warnings in worker threads as on the main thread, and what the build gave', async () => {
+    const built = buildSite(fixture('hardening'));
+    const withoutPolicy = (html: string) => html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/g, '');
+    const runs = await Promise.all(
+      [1, 3].map(async (shares) => {
+        const copy = path.join(tempDir('lectern-csp-'), 'dist');
+        cpSync(built, copy, { recursive: true });
+        for (const file of htmlPages(copy)) writeFileSync(path.join(copy, file), withoutPolicy(readFileSync(path.join(copy, file), 'utf8')));
+        // A page with an inline script and markup no hash can allow, which the built pages do not have.
+        mkdirSync(path.join(copy, 'extra'));
+        writeFileSync(path.join(copy, 'extra/index.html'), PAGE.replace('<body></body>', '<body><script>run()</script><p style="color:red">x</p></body>'));
+        const lines: string[] = [];
+        await addPolicies(copy, { frameSrc: ['v.example.gov.cn'] }, { info: (line) => lines.push(line), warn: (line) => lines.push(`warn ${line}`) });
+        return { pages: Object.fromEntries(htmlPages(copy).map((file) => [file, readFileSync(path.join(copy, file), 'utf8')])), lines };
+      }),
+    );
+    expect(runs[1]).toEqual(runs[0]);
+    expect(runs[0].lines.at(-1)).toMatch(/^Content-Security-Policy on \d+ page\(s\)/);
+    expect(runs[0].lines).toContain('warn extra/index.html: style attribute on <p> is blocked by the Content-Security-Policy');
+    expect(runs[0].pages['extra/index.html']).toContain(sha256Source('run()'));
+    for (const [file, html] of Object.entries(runs[0].pages)) {
+      if (file !== 'extra/index.html') expect(html, file).toBe(readFileSync(path.join(built, file), 'utf8'));
+    }
   });
 });
 
