@@ -62,6 +62,9 @@ export interface SearchIndexReport {
   totalMs: number;
   /** Shards taken from the cache because none of their pages changed. */
   reused: number;
+  /** Results the word files carry ready to show, and how many of them came from the last build. */
+  ready: number;
+  readyReused: number;
 }
 
 /** What a document page says about itself for search (SearchMeta.astro). */
@@ -168,7 +171,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   }
   if (cache) pruneShardCache(cache, new Set(plan.map((p) => p.shard)));
   if (shards.length === 0) {
-    return { pages: 0, shards: 0, traditional: 0, names: 0, terms: 0, prepareMs, indexMs, writeMs, totalMs: performance.now() - started, reused };
+    return { pages: 0, shards: 0, traditional: 0, names: 0, terms: 0, prepareMs, indexMs, writeMs, totalMs: performance.now() - started, reused, ready: 0, readyReused: 0 };
   }
 
   const { facets, fragments } = readFragments(pages, shards.map((folder) => path.join(options.outDir, folder)));
@@ -182,6 +185,8 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     sites: searchSites(),
     averageLength: options.stock || lengths.length === 0 ? undefined : Math.round(lengths.reduce((a, b) => a + b, 0) / lengths.length),
   };
+  let readyCount = 0;
+  let readyReused = 0;
   if (data.averageLength !== undefined) {
     const hashes = new Map(pages.map((page) => [page.url, page.hash]));
     const indexed = new Map<string, IndexedPage>();
@@ -196,6 +201,8 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       mkdirSync(path.dirname(readyCache), { recursive: true });
       writeFileSync(readyCache, JSON.stringify({ key: readyKey, entries: ready.entries }));
     }
+    readyCount = Object.keys(ready.entries).length;
+    readyReused = ready.reused;
     writeWordIndex(bundleDir, 'name', counted, fragments, ready.name);
     writeWordIndex(bundleDir, 'term', counted, fragments, ready.term);
   }
@@ -212,6 +219,8 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     writeMs,
     totalMs: performance.now() - started,
     reused,
+    ready: readyCount,
+    readyReused,
   };
 }
 
@@ -274,14 +283,24 @@ function pruneShardCache(cache: string, keep: ReadonlySet<number>): void {
   if (!existsSync(cache)) return;
   for (const name of readdirSync(cache)) {
     const shard = /^shard-(\d+)$/.exec(name);
-    if (!shard || !keep.has(Number(shard[1]))) rmSync(path.join(cache, name), { recursive: true, force: true });
+    if (name !== READY_CACHE_FILE && (!shard || !keep.has(Number(shard[1])))) rmSync(path.join(cache, name), { recursive: true, force: true });
   }
 }
 
-/** Changes with the source of the code that prepares pages and the versions of Pagefind and OpenCC. */
+/** Changes with the source of the code that prepares pages and works out ready results, and the versions of Pagefind and OpenCC. */
 const SEARCH_CODE_VERSION = (() => {
   const hash = createHash('sha256');
-  for (const file of ['./search-index-build.ts', './search-prepare.ts', '../lib/search-text.ts', '../lib/search-query.ts', '../lib/search-glossary.ts']) {
+  for (const file of [
+    './search-index-build.ts',
+    './search-prepare.ts',
+    './search-ready-results.ts',
+    '../lib/search-text.ts',
+    '../lib/search-query.ts',
+    '../lib/search-glossary.ts',
+    '../lib/search-engine.ts',
+    '../lib/search-excerpt.ts',
+    '../lib/search-names.ts',
+  ]) {
     hash.update(readFileSync(new URL(file, import.meta.url)));
   }
   for (const pkg of ['pagefind', 'opencc-js']) hash.update(`${pkg}@${packageVersion(pkg)}`);

@@ -23,7 +23,7 @@ export interface IndexedPage {
 export type ReadyCache = Record<string, ReadyDetail>;
 
 /** For each name and term: its first pages' results, ready to show, by page URL; and all of them as a cache for the next build. */
-export type ReadyResults = Record<WordKind, Map<string, Map<string, ReadyDetail>>> & { entries: ReadyCache };
+export type ReadyResults = Record<WordKind, Map<string, Map<string, ReadyDetail>>> & { entries: ReadyCache; reused: number };
 
 /**
  * Works out, at build time, the results a search for one known name or term shows
@@ -77,7 +77,7 @@ export function readyResults(
     }
     return parts.get(word);
   };
-  const ready: ReadyResults = { name: new Map(), term: new Map(), entries: {} };
+  const ready: ReadyResults = { name: new Map(), term: new Map(), entries: {}, reused: 0 };
   // Page by page, so that each page's text is cleaned and keyed once, then let go.
   for (const [url, words] of wanted) {
     const page = pages.get(url)!;
@@ -86,6 +86,7 @@ export function readyResults(
       const part = partOf(word);
       if (!part) continue;
       const key = `${kind}\0${word}\0${url}\0${page.hash}`;
+      if (cache[key]) ready.reused++;
       const detail = (ready.entries[key] = cache[key] ?? withoutId(pageDetail(page.id, (text ??= pageText(page.fragment)), [part], part)));
       const byUrl = ready[kind].get(word) ?? new Map<string, ReadyDetail>();
       byUrl.set(url, detail);

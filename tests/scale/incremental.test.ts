@@ -42,6 +42,10 @@ describe('rebuilding after a change', () => {
     const [, shards, reused] = /in (\d+) index\(es\).*; (\d+) index\(es\) unchanged, from the cache/.exec(log) ?? [];
     expect(Number(shards)).toBeGreaterThan(1);
     expect(reused).toBe(shards);
+    // The results the word files carry ready to show (search-ready-results.ts), all from the cache.
+    const [, ready, readyReused] = /(\d+) results ready to show, (\d+) from the cache/.exec(log) ?? [];
+    expect(Number(ready)).toBeGreaterThan(10);
+    expect(readyReused).toBe(ready);
   });
 
   it('shows a changed body on its page and in its course compilation, and leaves other pages as they were', () => {
@@ -52,6 +56,10 @@ describe('rebuilding after a change', () => {
     // Only the search shard holding the changed document is indexed again.
     const [, shards, reused] = /in (\d+) index\(es\).*; (\d+) index\(es\) unchanged, from the cache/.exec(log) ?? [];
     expect(Number(reused)).toBe(Number(shards) - 1);
+    // Those of the changed page are worked out again; the others come from the cache.
+    const [, ready, readyReused] = /(\d+) results ready to show, (\d+) from the cache/.exec(log) ?? [];
+    expect(Number(readyReused)).toBeLessThan(Number(ready));
+    expect(Number(readyReused)).toBeGreaterThan(0);
     expect(page('courses/dabieshan-2024/piaojuezhi')).toContain('增量构建测试追加的一段文字。');
     expect(page('courses/dabieshan-2024/print')).toContain('增量构建测试追加的一段文字。');
     expect(page('courses/quren-2024/kaiban')).toBe(before);
