@@ -10,9 +10,7 @@ import { addMarks, mark, writeTimings } from '../integrations/timings.ts';
 import { FINISH_OUTSIDE_ASTRO_ENV } from '../integrations/outside-astro.ts';
 import { cacheDir } from '../archive/cache-dir.ts';
 import { finishSite } from './finish-site.ts';
-import type { RenderOutcome, RenderPlan, RenderRequest } from './render-site.ts';
-import { EarlyPreparation } from '../integrations/search-early.ts';
-import { indexStagingDir } from '../integrations/search-index-build.ts';
+import type { RenderOutcome, RenderRequest } from './render-site.ts';
 
 export interface BuildOptions {
   /** Project root: where astro.config.mjs is. */
@@ -65,23 +63,14 @@ async function checkAndBuild(options: BuildOptions): Promise<boolean> {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
   }
-  // The document pages are prepared for the search index as Astro writes them (search-early.ts).
-  let early: EarlyPreparation | undefined;
-  const renderer = startRenderer({ root: options.root, content: options.content, cacheDir: cache, work }, (plan) => {
-    try {
-      early = new EarlyPreparation({ outDir: work, content: options.content, cacheDir: cache, pages: plan.pages });
-    } catch {
-      // Then every page is prepared after Astro, as without it.
-    }
-  });
-  // Where pages are prepared for the index, in the cache folder.
-  const indexStaging = indexStagingDir(work, cache);
-  const stopHandling = removeOnSignal([work, staging, indexStaging], out, renderer.child);
+  const renderer = startRenderer({ root: options.root, content: options.content, cacheDir: cache, work });
+  const stopHandling = removeOnSignal([work, staging], out, renderer.child);
   const removeFolders = () => {
-    for (const folder of [work, staging, indexStaging]) rmSync(folder, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
+    rmSync(staging, { recursive: true, force: true });
   };
   try {
-    const outcome = await renderer.outcome.finally(() => early?.stop());
+    const outcome = await renderer.outcome;
     addMarks(outcome.marks);
     if (outcome.kind !== 'rendered') {
       removeFolders();
@@ -89,7 +78,7 @@ async function checkAndBuild(options: BuildOptions): Promise<boolean> {
       return false;
     }
     try {
-      await finishSite(work, { content: options.content, cacheDir: cache, early });
+      await finishSite(work, { content: options.content, cacheDir: cache });
       moveFolder(work, staging);
       swapIn(staging, outDir, path.join(workRoot, 'trash'));
     } catch (error) {
@@ -111,7 +100,7 @@ async function checkAndBuild(options: BuildOptions): Promise<boolean> {
  * Checks and renders the archive in a child process (render-site.ts), which exits
  * when done and so gives back Astro's memory before the search index is built.
  */
-function startRenderer(request: RenderRequest, onChecked: (plan: RenderPlan) => void): { child: ChildProcess; outcome: Promise<RenderOutcome> } {
+function startRenderer(request: RenderRequest): { child: ChildProcess; outcome: Promise<RenderOutcome> } {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     LECTERN_CONTENT: request.content,
@@ -128,10 +117,7 @@ function startRenderer(request: RenderRequest, onChecked: (plan: RenderPlan) => 
   });
   const outcome = new Promise<RenderOutcome>((resolve, reject) => {
     let told: RenderOutcome | undefined;
-    child.on('message', (message: RenderPlan | RenderOutcome) => {
-      if (message.kind === 'checked') onChecked(message);
-      else told = message;
-    });
+    child.on('message', (message: RenderOutcome) => (told = message));
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       if (told) resolve(told);

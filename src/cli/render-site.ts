@@ -11,10 +11,6 @@ import { deployment } from '../archive/deployment.ts';
 import { publishedDocuments } from '../archive/permalinks.ts';
 import type { PublishedDocument } from '../lib/permalinks.ts';
 import { mark, marks } from '../integrations/timings.ts';
-import type { Archive } from '../archive/read-archive.ts';
-import { documentPeople, personRoles } from '../lib/document-people.ts';
-import { paths } from '../lib/urls.ts';
-import type { PlannedPage } from '../integrations/search-early.ts';
 
 export interface RenderRequest {
   /** Project root: where astro.config.mjs is. */
@@ -24,12 +20,6 @@ export interface RenderRequest {
   cacheDir: string;
   /** Empty folder Astro writes the site into. */
   work: string;
-}
-
-/** What the child tells `lectern build` once the check has passed: the document pages it will render. */
-export interface RenderPlan {
-  kind: 'checked';
-  pages: PlannedPage[];
 }
 
 /** What the child tells `lectern build`, once, before it exits. */
@@ -46,7 +36,6 @@ async function render(request: RenderRequest): Promise<RenderOutcome> {
   const { ok, archive } = reportArchive(request.content, process.stderr, { cacheFile: path.join(request.cacheDir, 'lectern-check.json') });
   mark('check:end');
   if (!ok) return { kind: 'stopped', marks: marks() };
-  send({ kind: 'checked', pages: plannedPages(archive) } satisfies RenderPlan);
   // The content loaders take the archive just checked instead of reading every file again.
   shareArchive(archive);
   try {
@@ -67,26 +56,8 @@ async function render(request: RenderRequest): Promise<RenderOutcome> {
   return { kind: 'rendered', marks: marks(), published };
 }
 
-/**
- * The document pages the build will index, with the people and tags their search
- * metadata will name (SearchMeta.astro), so that `lectern build` can start preparing
- * them for the index as Astro writes them (search-early.ts).
- */
-function plannedPages(archive: Archive): PlannedPage[] {
-  const published = new Set(publishedDocuments(archive.documents, archive.courses, '').map((doc) => doc.url));
-  return archive.documents
-    .map((doc) => ({ doc, url: paths.document(doc.course, doc.id) }))
-    .filter(({ url }) => published.has(url))
-    .map(({ doc, url }) => {
-      const byRole = documentPeople(doc.kind, doc.data, archive.peopleIndex);
-      const people = new Map(personRoles.flatMap((role) => byRole[role] ?? []).map((person) => [person.id, person.name]));
-      return { url: `/${url}`, file: `${url}index.html`, people: [...people.values()], tags: [...new Set(doc.data.tags ?? [])] };
-    });
-}
-
-const channel = process.send?.bind(process);
-if (!channel) throw new Error('render-site.ts runs as a child process of `lectern build`, with an IPC channel.');
-const send = (message: RenderPlan | RenderOutcome, done: () => void = () => undefined) => channel(message, done);
+const send = process.send?.bind(process);
+if (!send) throw new Error('render-site.ts runs as a child process of `lectern build`, with an IPC channel.');
 // The parent gone (killed, even by SIGKILL) closes the channel: stop writing into its folders.
 process.on('disconnect', () => process.exit(1));
 const outcome = await render(JSON.parse(process.argv[2]) as RenderRequest);

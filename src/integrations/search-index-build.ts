@@ -7,11 +7,10 @@ import { Converter } from 'opencc-js/t2cn';
 import { parse } from 'yaml';
 import { peopleFileSchema } from '../schemas/person.ts';
 import { searchGlossary } from '../lib/search-glossary.ts';
-import { buildDictionary, type SearchDictionary } from '../lib/search-query.ts';
+import { buildDictionary } from '../lib/search-query.ts';
 import { fnv1a, WORD_FOLDERS, wordFilePath, type WordFile, type WordKind } from '../lib/search-names.ts';
 import { runPagefind } from './pagefind-cli.ts';
-import { PreparePool, type PreparedPage } from './search-prepare-pool.ts';
-import type { EarlyPreparation } from './search-early.ts';
+import { PreparePool } from './search-prepare-pool.ts';
 import { FACETS_FILE, placeIn, type FacetRow, type SearchFacets } from '../lib/search-facets.ts';
 import { SEARCH_DATA_FILE, type SearchData } from '../lib/search-data.ts';
 import type { PagefindFragment, ReadyDetail } from '../lib/search-engine.ts';
@@ -47,8 +46,6 @@ export interface SearchIndexOptions {
    * shard is built every time.
    */
   cacheDir?: string;
-  /** Pages prepared while Astro rendered, taken when still the same. */
-  early?: EarlyPreparation;
 }
 
 export interface SearchIndexReport {
@@ -65,8 +62,6 @@ export interface SearchIndexReport {
   totalMs: number;
   /** Shards taken from the cache because none of their pages changed. */
   reused: number;
-  /** Pages prepared while Astro was still rendering (search-early.ts). */
-  early: number;
   /** Results the word files carry ready to show, and how many of them came from the last build. */
   ready: number;
   readyReused: number;
@@ -95,10 +90,11 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const bundle = options.bundle ?? 'pagefind';
   const shardSize = Math.max(1, options.shardSize ?? 1000);
   const pages = findDocumentPages(options.outDir, bundle);
-  const dictionary = indexDictionary(
-    options.content,
-    pages.flatMap((p) => p.people.map((person) => person.label)),
-    pages.flatMap((p) => p.tags),
+  const toSimplified = Converter({ from: 'tw', to: 'cn' });
+  const simplify = (text: string) => toSimplified(text);
+  const dictionary = buildDictionary(
+    [...peopleNames(options.content), ...pages.flatMap((p) => p.people.map((person) => person.label))].map(simplify),
+    [...searchGlossary, ...pages.flatMap((p) => p.tags)].map(simplify),
   );
 
   let prepareMs = 0;
@@ -108,7 +104,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const plan = planShards(pages, shardSize);
   const shards = plan.map(({ shard }, i) => (i === 0 ? bundle : `${bundle}-${shard}`));
   const cache = options.cacheDir ? path.join(options.cacheDir, 'lectern-search') : undefined;
-  const dictionaryKey = dictionaryKeyOf(dictionary, options.stock ?? false);
+  const dictionaryKey = JSON.stringify([[...dictionary.names].sort(), [...dictionary.terms].sort(), options.stock ?? false]);
   const keys = plan.map(({ pages: shardPages }) => shardKey(dictionaryKey, shardPages));
   const cachedDir = (i: number) => (cache ? path.join(cache, `shard-${plan[i].shard}`) : undefined);
   const isCached = (i: number) => {
@@ -128,25 +124,12 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
 
   // Each shard's pages are prepared by worker threads into a folder of their own,
   // which Pagefind's binary then indexes while the workers prepare the next shard.
-  // Pages prepared while Astro rendered (search-early.ts) are moved in instead, when still the same.
-  const staging = indexStagingDir(options.outDir, options.cacheDir);
-  let pool: PreparePool | undefined;
-  let early = 0;
-  const prepareOne = (page: PageInfo, target: string): Promise<PreparedPage> => {
-    const ready = options.early?.take(page.url, page.hash, dictionaryKey);
-    if (!ready) {
-      pool ??= new PreparePool({ names: [...dictionary.names], terms: [...dictionary.terms], stock: options.stock ?? false });
-      return pool.prepare(page.file, target);
-    }
-    mkdirSync(path.dirname(target), { recursive: true });
-    renameSync(ready.file, target);
-    early++;
-    return Promise.resolve(ready.page);
-  };
+  const staging = path.join(options.cacheDir ?? path.dirname(options.outDir), `lectern-index-staging-${process.pid}`);
+  const pool = todo.length > 0 ? new PreparePool({ names: [...dictionary.names], terms: [...dictionary.terms], stock: options.stock ?? false }) : undefined;
   const prepare = async (i: number): Promise<string> => {
     const site = path.join(staging, `shard-${plan[i].shard}`);
     rmSync(site, { recursive: true, force: true });
-    const done = await Promise.all(plan[i].pages.map((page) => prepareOne(page, path.join(site, path.relative(options.outDir, page.file)))));
+    const done = await Promise.all(plan[i].pages.map((page) => pool!.prepare(page.file, path.join(site, path.relative(options.outDir, page.file)))));
     done.forEach((page, n) => {
       if (page.traditional) traditional++;
       prepareMs += page.ms;
@@ -174,8 +157,6 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       rmSync(site, { recursive: true, force: true });
       if (cached) {
         writeFileSync(path.join(written, 'counts.json'), JSON.stringify(Object.fromEntries(plan[i].pages.map((page) => [page.url, counted.get(page.url)]))));
-        // For search-early.ts: pages whose shard is cached need no preparing while Astro renders.
-        writeFileSync(path.join(written, 'hashes.json'), JSON.stringify(Object.fromEntries(plan[i].pages.map((page) => [page.url, page.hash]))));
         writeFileSync(path.join(written, 'key'), keys[i]);
         rmSync(cached, { recursive: true, force: true });
         renameSync(written, cached);
@@ -190,7 +171,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   }
   if (cache) pruneShardCache(cache, new Set(plan.map((p) => p.shard)));
   if (shards.length === 0) {
-    return { pages: 0, shards: 0, traditional: 0, names: 0, terms: 0, prepareMs, indexMs, writeMs, totalMs: performance.now() - started, reused, early, ready: 0, readyReused: 0 };
+    return { pages: 0, shards: 0, traditional: 0, names: 0, terms: 0, prepareMs, indexMs, writeMs, totalMs: performance.now() - started, reused, ready: 0, readyReused: 0 };
   }
 
   const { facets, fragments } = readFragments(pages, shards.map((folder) => path.join(options.outDir, folder)));
@@ -238,30 +219,9 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     writeMs,
     totalMs: performance.now() - started,
     reused,
-    early,
     ready: readyCount,
     readyReused,
   };
-}
-
-/**
- * The names and terms kept whole: people.yaml, the pages' people, the glossary and the
- * pages' tags, in Simplified characters.
- */
-export function indexDictionary(content: string, people: readonly string[], tags: readonly string[]): SearchDictionary {
-  const toSimplified = Converter({ from: 'tw', to: 'cn' });
-  const simplify = (text: string) => toSimplified(text);
-  return buildDictionary([...peopleNames(content), ...people].map(simplify), [...searchGlossary, ...tags].map(simplify));
-}
-
-/** The dictionary (and the stock option) as part of a cache key. */
-export function dictionaryKeyOf(dictionary: SearchDictionary, stock: boolean): string {
-  return JSON.stringify([[...dictionary.names].sort(), [...dictionary.terms].sort(), stock]);
-}
-
-/** Where pages are prepared for Pagefind: per process, removed when the index is built. */
-export function indexStagingDir(outDir: string, cacheDir: string | undefined): string {
-  return path.join(cacheDir ?? path.dirname(outDir), `lectern-index-staging-${process.pid}`);
 }
 
 /** `LECTERN_SEARCH_SITES=/peixun/2019/,/peixun/2020/`: other sites' base paths, each with a slash at both ends. */

@@ -3,7 +3,6 @@ import type { AstroIntegration } from 'astro';
 import { buildSearchIndex, type SearchIndexOptions } from './search-index-build.ts';
 import { timed } from './timings.ts';
 import { finishesOutsideAstro, type StepLog } from './outside-astro.ts';
-import type { EarlyPreparation } from './search-early.ts';
 
 export interface SearchIndexIntegrationOptions {
   /** Absolute path of the content folder (for `people.yaml`). */
@@ -31,16 +30,15 @@ export function searchIndex({ content, cacheDir }: SearchIndexIntegrationOptions
 }
 
 /** Indexes the built site in `outDir` and logs what it did; throws, with the cause attached, when it cannot. */
-export async function indexSite(outDir: string, { content, cacheDir }: SearchIndexIntegrationOptions, log: StepLog, early?: EarlyPreparation): Promise<void> {
-  const options: SearchIndexOptions = { outDir, content, cacheDir, shardSize: shardSize(), early };
+export async function indexSite(outDir: string, { content, cacheDir }: SearchIndexIntegrationOptions, log: StepLog): Promise<void> {
+  const options: SearchIndexOptions = { outDir, content, cacheDir, shardSize: shardSize() };
   try {
     const report = await timed('search', () => buildSearchIndex(options));
     log.info(
       `indexed ${report.pages} page(s) in ${report.shards} index(es) in ${Math.round(report.totalMs)} ms ` +
         `(preparing text ${Math.round(report.prepareMs)} ms, Pagefind ${Math.round(report.indexMs + report.writeMs)} ms; ` +
         `${report.traditional} in Traditional characters; ${report.names} names, ${report.terms} terms kept whole; ` +
-        `${report.reused} index(es) unchanged, from the cache; ${report.early} page(s) prepared while Astro rendered; ` +
-        `${report.ready} results ready to show, ${report.readyReused} from the cache)`,
+        `${report.reused} index(es) unchanged, from the cache; ${report.ready} results ready to show, ${report.readyReused} from the cache)`,
     );
   } catch (error) {
     throw new Error(`Building the search index failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });

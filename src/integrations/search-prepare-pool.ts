@@ -20,11 +20,9 @@ export interface PrepareRequest {
   file: string;
   /** Where its prepared copy goes. */
   target: string;
-  /** Astro may still be writing the page: prepare it only if it is whole (ends with `</html>`). */
-  wholeOnly?: boolean;
 }
 
-export type PrepareResponse = ({ id: number } & PreparedPage) | { id: number; error: string } | { id: number; partial: true };
+export type PrepareResponse = ({ id: number } & PreparedPage) | { id: number; error: string };
 
 export interface PreparedPage {
   traditional: boolean;
@@ -36,13 +34,11 @@ export interface PreparedPage {
   length: number;
   /** Milliseconds the worker spent on the page. */
   ms: number;
-  /** Hash of the built page as read (sha1, base64), as the index build hashes it. */
-  hash: string;
 }
 
 export class PreparePool {
   readonly #workers: Worker[];
-  readonly #pending = new Map<number, { resolve: (page: PreparedPage | undefined) => void; reject: (error: Error) => void }>();
+  readonly #pending = new Map<number, { resolve: (page: PreparedPage) => void; reject: (error: Error) => void }>();
   #next = 0;
 
   /** One worker per core (the main thread only waits meanwhile). */
@@ -56,22 +52,11 @@ export class PreparePool {
   }
 
   /** Writes the prepared copy of the built page `file` to `target`. */
-  async prepare(file: string, target: string): Promise<PreparedPage> {
-    const page = await this.#send({ file, target });
-    if (!page) throw new Error(`${file}: not read whole`);
-    return page;
-  }
-
-  /** `prepare` of a page that may still be being written: undefined when it was not whole yet. */
-  prepareWhole(file: string, target: string): Promise<PreparedPage | undefined> {
-    return this.#send({ file, target, wholeOnly: true });
-  }
-
-  #send(request: Omit<PrepareRequest, 'id'>): Promise<PreparedPage | undefined> {
+  prepare(file: string, target: string): Promise<PreparedPage> {
     const id = this.#next++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
-      this.#workers[id % this.#workers.length].postMessage({ id, ...request } satisfies PrepareRequest);
+      this.#workers[id % this.#workers.length].postMessage({ id, file, target } satisfies PrepareRequest);
     });
   }
 
@@ -84,7 +69,6 @@ export class PreparePool {
     if (!pending) return;
     this.#pending.delete(response.id);
     if ('error' in response) pending.reject(new Error(response.error));
-    else if ('partial' in response) pending.resolve(undefined);
     else {
       const { id: _, ...page } = response;
       pending.resolve(page);

@@ -3,7 +3,6 @@
  * writes each prepared copy where the Pagefind run of its shard reads it.
  * Started by search-prepare-pool.ts with the dictionary as its data.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -17,20 +16,15 @@ const dictionary = buildDictionary(names, terms);
 const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
 const toSimplified = Converter({ from: 'tw', to: 'cn' });
 
-parentPort?.on('message', ({ id, file, target, wholeOnly }: PrepareRequest) => {
+parentPort?.on('message', ({ id, file, target }: PrepareRequest) => {
   let response: PrepareResponse;
   try {
     const started = performance.now();
     const html = readFileSync(file, 'utf8');
-    if (wholeOnly && !html.trimEnd().endsWith('</html>')) {
-      parentPort?.postMessage({ id, partial: true } satisfies PrepareResponse);
-      return;
-    }
     const prepared = stock ? { html, traditional: false, names: [], terms: [], length: 0 } : prepareHtml(html, dictionary, segmenter, toSimplified);
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, prepared.html);
-    const hash = createHash('sha1').update(html).digest('base64');
-    response = { id, traditional: prepared.traditional, names: prepared.names, terms: prepared.terms, length: prepared.length, ms: performance.now() - started, hash };
+    response = { id, traditional: prepared.traditional, names: prepared.names, terms: prepared.terms, length: prepared.length, ms: performance.now() - started };
   } catch (error) {
     response = { id, error: `${file}: ${error instanceof Error ? error.message : String(error)}` };
   }

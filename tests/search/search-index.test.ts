@@ -1,12 +1,10 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import { Converter } from 'opencc-js/t2cn';
 import { describe, expect, it } from 'vitest';
 import { searchIndex } from '../../src/integrations/search-index.ts';
-import { buildSearchIndex } from '../../src/integrations/search-index-build.ts';
-import { EarlyPreparation, type PlannedPage } from '../../src/integrations/search-early.ts';
 import { prepareHtml } from '../../src/integrations/search-prepare.ts';
 import { FACETS_FILE, type SearchFacets } from '../../src/lib/search-facets.ts';
 import { gunzipSync } from 'node:zlib';
@@ -100,63 +98,5 @@ describe('the search index integration', () => {
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toMatch(/^Building the search index failed: ENOENT/);
     expect((error as Error).cause).toBeInstanceOf(Error);
-  });
-});
-
-describe('preparing pages while Astro renders', () => {
-  const facets = `<span data-pagefind-filter="course[data-value]" data-value="c" data-label="测试培训班"></span>` +
-    `<span data-pagefind-filter="person[data-value]" data-value="wu-wenyi" data-label="吴文毅"></span>` +
-    `<span data-pagefind-filter="tag[data-value]" data-value="代表法"></span>`;
-  const ids = ['a', 'b', 'c', 'd'];
-  const html = (id: string, body = `吴文毅讲代表法第${id}条。`) => page(`讲座${id}`, body, facets);
-  const planned: PlannedPage[] = ids.map((id) => ({ url: `/courses/c/${id}/`, file: `courses/c/${id}/index.html`, people: ['吴文毅'], tags: ['代表法'] }));
-  const write = (out: string, id: string, text: string) => {
-    mkdirSync(path.join(out, 'courses/c', id), { recursive: true });
-    writeFileSync(path.join(out, 'courses/c', id, 'index.html'), text);
-  };
-  const until = async (holds: () => boolean) => {
-    for (let waited = 0; !holds(); waited += 20) {
-      if (waited > 20_000) throw new Error('waited 20 s');
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  };
-  /** Every file of the bundle, Pagefind's and Lectern's, by path. */
-  const bundleFiles = (out: string) => {
-    const dir = path.join(out, 'pagefind');
-    return Object.fromEntries(
-      readdirSync(dir, { recursive: true, encoding: 'utf8' })
-        .filter((name) => statSync(path.join(dir, name)).isFile())
-        .sort()
-        .map((name) => [name, readFileSync(path.join(dir, name)).toString('base64')]),
-    );
-  };
-
-  it('takes only pages prepared whole and unchanged since, and gives the same index as preparing them all at the end', async () => {
-    const content = tempDir('lectern-early-content-');
-    const out = path.join(tempDir('lectern-early-'), 'dist');
-    const early = new EarlyPreparation({ outDir: out, content, pages: planned });
-    write(out, 'a', html('a'));
-    // b is caught half written, then finished.
-    write(out, 'b', html('b').slice(0, 200));
-    await until(() => early.count === 1);
-    // Two more looks: b is read again, still half written, and still not taken.
-    await new Promise((resolve) => setTimeout(resolve, 1200));
-    expect(early.count).toBe(1);
-    write(out, 'b', html('b'));
-    write(out, 'c', html('c'));
-    await until(() => early.count === 3);
-    // c is written again after it was prepared; d only once rendering is over.
-    write(out, 'c', html('c', '吴文毅后来改写的第三条。'));
-    await early.stop();
-    write(out, 'd', html('d'));
-
-    const reference = path.join(tempDir('lectern-early-reference-'), 'dist');
-    cpSync(out, reference, { recursive: true });
-    const report = await buildSearchIndex({ outDir: out, content, early });
-    expect(report.pages).toBe(4);
-    expect(report.early).toBe(2);
-    const plain = await buildSearchIndex({ outDir: reference, content });
-    expect(plain.early).toBe(0);
-    expect(bundleFiles(out)).toEqual(bundleFiles(reference));
   });
 });
