@@ -1,4 +1,4 @@
-import { pageDetail, pageText, type PagefindFragment, type PageText, type ReadyDetail, type ResultDetail } from '../lib/search-engine.ts';
+import { byScore, pageDetail, pageText, type PagefindFragment, type PageText, type ReadyDetail, type ResultDetail } from '../lib/search-engine.ts';
 import { READY_RESULTS, wordScore, type WordKind } from '../lib/search-names.ts';
 import { buildDictionary, intlSegmenter, planQuery, type QueryPart } from '../lib/search-query.ts';
 
@@ -56,7 +56,7 @@ export function readyResults(
   const wanted = new Map<string, { kind: WordKind; word: string }[]>();
   for (const kind of ['name', 'term'] as const) {
     for (const [word, list] of postings[kind]) {
-      list.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+      list.sort(byScore);
       for (const { url } of list.slice(0, READY_RESULTS)) {
         const words = wanted.get(url) ?? [];
         words.push({ kind, word });

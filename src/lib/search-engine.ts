@@ -113,8 +113,13 @@ async function wordHits(words: WordIndex, stages: readonly QueryStage[]): Promis
   const results = await wordResults(words, kind, part.key);
   const hits = results
     .map((result): Hit => ({ id: result.id, score: result.score, stage: first, result }))
-    .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+    .sort(byScore);
   return { stage: hits.length > 0 ? first : undefined, hits };
+}
+
+/** Hits best first, ties by page id so that the order is stable: the order results are read in (and made ready in, search-ready-results.ts). */
+export function byScore(a: { id: string; score: number }, b: { id: string; score: number }): number {
+  return b.score - a.score || a.id.localeCompare(b.id);
 }
 
 /** The pages that have every part of a stage, by coarse score. */
@@ -144,7 +149,7 @@ async function stageHits(stage: QueryStage, lookup: (tokens: readonly string[]) 
     }
     hits = next;
   }
-  return [...(hits?.values() ?? [])].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  return [...(hits?.values() ?? [])].sort(byScore);
 }
 
 /** A result ready to show. */
