@@ -185,27 +185,11 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     sites: searchSites(),
     averageLength: options.stock || lengths.length === 0 ? undefined : Math.round(lengths.reduce((a, b) => a + b, 0) / lengths.length),
   };
-  let readyCount = 0;
-  let readyReused = 0;
-  if (data.averageLength !== undefined) {
-    const hashes = new Map(pages.map((page) => [page.url, page.hash]));
-    const indexed = new Map<string, IndexedPage>();
-    for (const [url, [names, length, terms]] of counted) {
-      const fragment = fragments.get(url);
-      if (fragment) indexed.set(url, { counts: { names, terms, length }, id: fragment.id, fragment: fragment.fragment, hash: hashes.get(url)! });
-    }
-    const readyCache = cache ? path.join(cache, READY_CACHE_FILE) : undefined;
-    const readyKey = createHash('sha256').update(SEARCH_CODE_VERSION).update(dictionaryKey).digest('hex');
-    const ready = readyResults(indexed, data.names, data.terms, data.averageLength, readyCache ? readReadyCache(readyCache, readyKey) : undefined);
-    if (readyCache) {
-      mkdirSync(path.dirname(readyCache), { recursive: true });
-      writeFileSync(readyCache, JSON.stringify({ key: readyKey, entries: ready.entries }));
-    }
-    readyCount = Object.keys(ready.entries).length;
-    readyReused = ready.reused;
-    writeWordIndex(bundleDir, 'name', counted, fragments, ready.name);
-    writeWordIndex(bundleDir, 'term', counted, fragments, ready.term);
-  }
+  const readyKey = createHash('sha256').update(SEARCH_CODE_VERSION).update(dictionaryKey).digest('hex');
+  const ready =
+    data.averageLength === undefined
+      ? { count: 0, reused: 0 }
+      : writeWordIndexes(bundleDir, { pages, counted, fragments, dictionary: data, averageLength: data.averageLength, cache, readyKey });
   writeFileSync(path.join(bundleDir, SEARCH_DATA_FILE), JSON.stringify(data));
   writeFileSync(path.join(bundleDir, FACETS_FILE), gzipSync(JSON.stringify(facets), { level: 9 }));
   return {
@@ -219,8 +203,8 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     writeMs,
     totalMs: performance.now() - started,
     reused,
-    ready: readyCount,
-    readyReused,
+    ready: ready.count,
+    readyReused: ready.reused,
   };
 }
 
@@ -432,6 +416,42 @@ function readFragments(pages: readonly PageInfo[], bundleDirs: readonly string[]
     }
   });
   return { facets, fragments };
+}
+
+/**
+ * Writes the name and term indexes with their ready results (search-ready-results.ts),
+ * taking the results of unchanged pages from the cache and keeping this build's there.
+ */
+function writeWordIndexes(
+  bundleDir: string,
+  input: {
+    pages: readonly PageInfo[];
+    counted: ReadonlyMap<string, PageCounts>;
+    fragments: ReadonlyMap<string, PageFragment>;
+    /** The names and terms as the search page builds its dictionary from them. */
+    dictionary: Pick<SearchData, 'names' | 'terms'>;
+    averageLength: number;
+    cache: string | undefined;
+    /** The code and dictionary the cached results must have been made with. */
+    readyKey: string;
+  },
+): { count: number; reused: number } {
+  const { pages, counted, fragments, dictionary, averageLength, cache, readyKey } = input;
+  const hashes = new Map(pages.map((page) => [page.url, page.hash]));
+  const indexed = new Map<string, IndexedPage>();
+  for (const [url, [names, length, terms]] of counted) {
+    const fragment = fragments.get(url);
+    if (fragment) indexed.set(url, { counts: { names, terms, length }, id: fragment.id, fragment: fragment.fragment, hash: hashes.get(url)! });
+  }
+  const readyCache = cache ? path.join(cache, READY_CACHE_FILE) : undefined;
+  const ready = readyResults(indexed, dictionary.names, dictionary.terms, averageLength, readyCache ? readReadyCache(readyCache, readyKey) : undefined);
+  if (readyCache) {
+    mkdirSync(path.dirname(readyCache), { recursive: true });
+    writeFileSync(readyCache, JSON.stringify({ key: readyKey, entries: ready.entries }));
+  }
+  writeWordIndex(bundleDir, 'name', counted, fragments, ready.name);
+  writeWordIndex(bundleDir, 'term', counted, fragments, ready.term);
+  return { count: Object.keys(ready.entries).length, reused: ready.reused };
 }
 
 /** Writes the name or the term index (search-names.ts): for each known name or term, its pages' postings. */
