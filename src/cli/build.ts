@@ -69,23 +69,29 @@ async function checkAndBuild(options: BuildOptions): Promise<boolean> {
     rmSync(work, { recursive: true, force: true });
     rmSync(staging, { recursive: true, force: true });
   };
+  const fail = (error?: unknown): false => {
+    removeFolders();
+    if (error !== undefined) process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    say('failed', { out });
+    return false;
+  };
   try {
-    const outcome = await renderer.outcome;
+    // Rejected when the renderer dies without a word (killed for memory, say).
+    const outcome = await renderer.outcome.catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+    if (outcome instanceof Error) return fail(outcome);
     addMarks(outcome.marks);
-    if (outcome.kind !== 'rendered') {
+    if (outcome.kind === 'stopped') {
       removeFolders();
-      say(outcome.kind === 'stopped' ? 'stopped' : 'failed', { out });
+      say('stopped', { out });
       return false;
     }
+    if (outcome.kind === 'failed') return fail();
     try {
       await finishSite(work, { content: options.content, cacheDir: cache });
       moveFolder(work, staging);
       swapIn(staging, outDir, path.join(workRoot, 'trash'));
     } catch (error) {
-      removeFolders();
-      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-      say('failed', { out });
-      return false;
+      return fail(error);
     }
     keepPermalinkRecord(options.content, outcome.published);
     mark('swap:end');

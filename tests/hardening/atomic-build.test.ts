@@ -151,6 +151,21 @@ describe('an interrupted build', () => {
     expect(existsSync(build.pages)).toBe(false);
   });
 
+  test('a renderer killed from outside fails the build cleanly: dist/ unchanged, its folders removed', async () => {
+    const build = startBuild(biggerArchive());
+    await when(() => hasHtml(build.pages), build.finished);
+    const renderers = childrenOf(build.child.pid!);
+    expect(renderers).toHaveLength(1);
+    process.kill(renderers[0], 'SIGKILL');
+    const result = await build.finished;
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('The renderer stopped (SIGKILL) before it finished.');
+    expect(result.stderr).toContain('Build failed; dist is unchanged.');
+    expect(hashTree(out)).toEqual(before);
+    expect(leftovers()).toEqual([]);
+    expect(existsSync(build.pages)).toBe(false);
+  });
+
   test.each([
     ['SIGTERM', 143],
     ['SIGINT', 130],
