@@ -12,9 +12,10 @@
  * - a page that shows document bodies adds their digests (text, data and renderer version,
  *   see loaders/archive-loader.ts) and the sizes of their attachments.
  *
- * Editing the text of one document therefore renders its own page and its course's
- * compilation only. Code changes are Astro's part: a page whose modules changed is never
- * taken from the cache, and a changed config or lockfile drops the whole cache.
+ * Editing the text of one document therefore renders its own page, its course's
+ * compilation and its course's feeds (which give a body's first paragraph as its summary).
+ * Code changes are Astro's part: a page whose modules changed is never taken from the
+ * cache, and a changed config or lockfile drops the whole cache.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { appendFileSync, cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { withBuildLock } from '../helpers/build-lock.ts';
 import { runLectern } from '../helpers/lectern.ts';
@@ -24,6 +24,13 @@ function build(): string {
 }
 
 const page = (route: string) => readFileSync(path.join(out, route, 'index.html'), 'utf8');
+const file = (route: string) => readFileSync(path.join(out, route), 'utf8');
+
+/** Routes without parameters (home, indexes, site-wide feeds): Astro gives them no cache key, so they are always rendered. */
+function routesWithoutKeys(): string[] {
+  const pages = path.resolve(import.meta.dirname, '../../src/pages');
+  return readdirSync(pages, { recursive: true, encoding: 'utf8' }).filter((name) => /\.(astro|ts)$/.test(name) && !name.includes('['));
+}
 const modified = (route: string) => statSync(path.join(out, route, 'index.html')).mtimeMs;
 
 beforeAll(() => {
@@ -37,7 +44,11 @@ beforeAll(() => {
 describe('rebuilding after a change', () => {
   it('takes unchanged pages from the cache and renders nothing again', () => {
     const log = build();
-    expect(log).toMatch(/\(restored\)/);
+    // Every page with parameters (documents, courses, feeds and embeds of courses, people, tags, years) is restored.
+    const routes = log.match(/[├└]─ \//g)?.length ?? 0;
+    const restored = log.match(/\(restored\)/g)?.length ?? 0;
+    expect(routes).toBeGreaterThan(20);
+    expect(routes - restored).toBe(routesWithoutKeys().length);
     expect(log).toMatch(/lectern:lecture\] 3 entries, 0 rendered/);
     const [, shards, reused] = /in (\d+) index\(es\).*; (\d+) index\(es\) unchanged, from the cache/.exec(log) ?? [];
     expect(Number(shards)).toBeGreaterThan(1);
@@ -63,6 +74,17 @@ describe('rebuilding after a change', () => {
     expect(page('courses/dabieshan-2024/piaojuezhi')).toContain('增量构建测试追加的一段文字。');
     expect(page('courses/dabieshan-2024/print')).toContain('增量构建测试追加的一段文字。');
     expect(page('courses/quren-2024/kaiban')).toBe(before);
+  });
+
+  it("shows a changed first paragraph in its course's feeds, which give it as the summary", () => {
+    const otherFeed = file('courses/quren-2024/feed.json');
+    const source = path.join(content, 'dabieshan-2024/lectures/piaojuezhi.md');
+    writeFileSync(source, readFileSync(source, 'utf8').replace('票决制由代表投票决定实施哪些民生实事项目。', '票决制让代表投票决定办哪些民生实事。'));
+    build();
+    for (const feed of ['courses/dabieshan-2024/feed.json', 'courses/dabieshan-2024/rss.xml']) {
+      expect(file(feed), feed).toContain('票决制让代表投票决定办哪些民生实事。');
+    }
+    expect(file('courses/quren-2024/feed.json')).toBe(otherFeed);
   });
 
   it('shows a changed title on every page that lists the document', () => {

@@ -1,10 +1,18 @@
 import type { GetStaticPaths } from 'astro';
 import { feedToJsonFeed } from '../../../lib/feeds.ts';
 import { courseFeed } from '../../../data/feeds.ts';
-import { getCourses, type CourseEntry } from '../../../data/archive.ts';
+import { getCourseDocuments, getCourses, type CourseEntry } from '../../../data/archive.ts';
+import { bodiesKey } from '../../../data/cache-keys.ts';
 
+// The feed carries each document's summary, or its body's first paragraph: keyed by the bodies.
 export const getStaticPaths = (async () =>
-  (await getCourses()).map((course) => ({ params: { course: course.id }, props: { course } }))) satisfies GetStaticPaths;
+  Promise.all(
+    (await getCourses()).map(async (course) => ({
+      params: { course: course.id },
+      props: { course },
+      cacheKey: await bodiesKey(await getCourseDocuments(course.id)),
+    })),
+  )) satisfies GetStaticPaths;
 
 /** JSON Feed 1.1 of one course's documents. */
 export async function GET({ props }: { props: { course: CourseEntry } }): Promise<Response> {
