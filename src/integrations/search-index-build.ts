@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -9,6 +9,7 @@ import { peopleFileSchema } from '../schemas/person.ts';
 import { searchGlossary } from '../lib/search-glossary.ts';
 import { buildDictionary } from '../lib/search-query.ts';
 import { fnv1a, WORD_FOLDERS, wordFilePath, type WordFile, type WordKind } from '../lib/search-names.ts';
+import { linkTree } from './link-tree.ts';
 import { runPagefind } from './pagefind-cli.ts';
 import { PreparePool } from './search-prepare-pool.ts';
 import { FACETS_FILE, placeIn, type FacetRow, type SearchFacets } from '../lib/search-facets.ts';
@@ -117,7 +118,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const counted = new Map<string, PageCounts>();
   for (let i = 0; i < plan.length; i++) {
     if (todo.includes(i)) continue;
-    cpSync(path.join(cachedDir(i)!, 'files'), path.join(options.outDir, shards[i]), { recursive: true });
+    linkTree(path.join(cachedDir(i)!, 'files'), path.join(options.outDir, shards[i]));
     pruneBundle(path.join(options.outDir, shards[i]), i === 0);
     for (const [url, counts] of Object.entries(readJson<Record<string, PageCounts>>(path.join(cachedDir(i)!, 'counts.json')))) counted.set(url, counts);
   }
@@ -160,7 +161,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
         writeFileSync(path.join(written, 'key'), keys[i]);
         rmSync(cached, { recursive: true, force: true });
         renameSync(written, cached);
-        cpSync(path.join(cached, 'files'), target, { recursive: true });
+        linkTree(path.join(cached, 'files'), target);
       }
       pruneBundle(target, i === 0);
       writeMs += performance.now() - writeStart;
