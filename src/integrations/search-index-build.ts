@@ -17,12 +17,15 @@ import { SEARCH_DATA_FILE, type SearchData } from '../lib/search-data.ts';
 import type { PagefindFragment, ReadyDetail } from '../lib/search-engine.ts';
 import { readyResults, type IndexedPage, type ReadyCache } from './search-ready-results.ts';
 
-/** Where a page's fragment is (bundle index, Pagefind page id) and what it holds. */
+/** Where a page's fragment is (bundle index, Pagefind page id), and how to read what it holds. */
 interface PageFragment {
   bundle: number;
   id: string;
-  fragment: PagefindFragment;
+  read: () => PagefindFragment;
 }
+
+/** A shard's fragments: [Pagefind page id, page URL], kept with the shard in the cache so that they are read only when indexed. */
+type ShardFragments = [id: string, url: string][];
 
 /** A page's known names with their counts, its characters of indexed text, its known terms with their counts. */
 type PageCounts = [names: [string, number][], length: number, terms: [string, number][]];
@@ -110,17 +113,19 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const cachedDir = (i: number) => (cache ? path.join(cache, `shard-${plan[i].shard}`) : undefined);
   const isCached = (i: number) => {
     const cached = cachedDir(i);
-    return cached !== undefined && readKey(cached) === keys[i] && existsSync(path.join(cached, 'counts.json'));
+    return cached !== undefined && readKey(cached) === keys[i] && existsSync(path.join(cached, 'counts.json')) && existsSync(path.join(cached, FRAGMENTS_FILE));
   };
   const todo = plan.map((_, i) => i).filter((i) => !isCached(i));
   const reused = plan.length - todo.length;
   /** Page URL → its known names and terms with their counts and its length, for the word indexes. */
   const counted = new Map<string, PageCounts>();
+  const shardFragments: ShardFragments[] = [];
   for (let i = 0; i < plan.length; i++) {
     if (todo.includes(i)) continue;
     linkTree(path.join(cachedDir(i)!, 'files'), path.join(options.outDir, shards[i]));
     pruneBundle(path.join(options.outDir, shards[i]), i === 0);
     for (const [url, counts] of Object.entries(readJson<Record<string, PageCounts>>(path.join(cachedDir(i)!, 'counts.json')))) counted.set(url, counts);
+    shardFragments[i] = readJson<ShardFragments>(path.join(cachedDir(i)!, FRAGMENTS_FILE));
   }
 
   // Each shard's pages are prepared by worker threads into a folder of their own,
@@ -156,8 +161,10 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       indexMs += performance.now() - indexStart;
       const writeStart = performance.now();
       rmSync(site, { recursive: true, force: true });
+      shardFragments[i] = fragmentsOf(path.join(cached ? path.join(written, 'files') : written, 'fragment'));
       if (cached) {
         writeFileSync(path.join(written, 'counts.json'), JSON.stringify(Object.fromEntries(plan[i].pages.map((page) => [page.url, counted.get(page.url)]))));
+        writeFileSync(path.join(written, FRAGMENTS_FILE), JSON.stringify(shardFragments[i]));
         writeFileSync(path.join(written, 'key'), keys[i]);
         rmSync(cached, { recursive: true, force: true });
         renameSync(written, cached);
@@ -175,7 +182,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     return { pages: 0, shards: 0, traditional: 0, names: 0, terms: 0, prepareMs, indexMs, writeMs, totalMs: performance.now() - started, reused, ready: 0, readyReused: 0 };
   }
 
-  const { facets, fragments } = readFragments(pages, shards.map((folder) => path.join(options.outDir, folder)));
+  const { facets, fragments } = facetsAndFragments(pages, shardFragments, shards.map((folder) => path.join(options.outDir, folder)));
   const bundleDir = path.join(options.outDir, bundle);
   const lengths = [...counted.values()].map(([, length]) => length);
   const data: SearchData = {
@@ -242,6 +249,9 @@ function shardKey(dictionaryKey: string, pages: readonly PageInfo[]): string {
   for (const page of pages) hash.update(`\0${page.url}\0${page.hash}`);
   return hash.digest('hex');
 }
+
+/** In a cached shard's folder: its fragments' page ids and URLs (ShardFragments). */
+const FRAGMENTS_FILE = 'fragments.json';
 
 /** Ready results of earlier builds (search-ready-results.ts), when made by this code with this dictionary. */
 const READY_CACHE_FILE = 'ready-results.json';
@@ -335,8 +345,15 @@ function findDocumentPages(outDir: string, bundle: string): PageInfo[] {
         if (dir === outDir && (entry.name === bundle || entry.name.startsWith(`${bundle}-`) || entry.name === '_astro')) continue;
         walk(full);
       } else if (entry.name.endsWith('.html')) {
-        const html = readFileSync(full, 'utf8');
-        if (html.includes('data-pagefind-body')) pages.push({ ...pageInfo(full, outDir, html), hash: createHash('sha1').update(html).digest('base64') });
+        // Bytes, not text: of a 14,000-page site only the part holding the filters is decoded.
+        const bytes = readFileSync(full);
+        const body = bytes.indexOf('data-pagefind-body');
+        if (body < 0) continue;
+        // Pagefind reads filters inside the body only; SearchMeta.astro puts them at its start.
+        const last = Math.max(bytes.lastIndexOf('data-pagefind-filter'), bytes.lastIndexOf('data-pagefind-sort'));
+        const end = last < body ? body : bytes.indexOf('>', last);
+        const meta = bytes.toString('utf8', body, end < 0 ? bytes.length : end + 1);
+        pages.push({ ...pageInfo(full, outDir, meta), hash: createHash('sha1').update(bytes).digest('base64') });
       }
     }
   };
@@ -387,25 +404,34 @@ function peopleNames(content: string): string[] {
   return parsed.success ? parsed.data.map((person) => person.name) : [];
 }
 
+/** The fragments of a shard Pagefind has just written: each one is read once, for the URL of its page. */
+function fragmentsOf(folder: string): ShardFragments {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .sort()
+    .map((name) => [name.replace(/\.pf_fragment$/, ''), readFragment(path.join(folder, name)).url]);
+}
+
 /**
  * The facets of every indexed page, keyed by the page id Pagefind gave it (its
- * fragment's name), and each page's fragment (where it is and what it holds) by URL.
+ * fragment's name), and where each page's fragment is, by URL.
  */
-function readFragments(pages: readonly PageInfo[], bundleDirs: readonly string[]): { facets: SearchFacets; fragments: Map<string, PageFragment> } {
+function facetsAndFragments(
+  pages: readonly PageInfo[],
+  shardFragments: readonly ShardFragments[],
+  bundleDirs: readonly string[],
+): { facets: SearchFacets; fragments: Map<string, PageFragment> } {
   const fragments = new Map<string, PageFragment>();
   const byUrl = new Map(pages.map((page) => [page.url, page]));
   const courses = new Map<string, number>();
   const people = new Map<string, number>();
   const tags = new Map<string, number>();
   const facets: SearchFacets = { version: 1, courses: [], people: [], tags: [], pages: {} };
-  bundleDirs.forEach((dir, bundle) => {
-    const folder = path.join(dir, 'fragment');
-    if (!existsSync(folder)) return;
-    for (const name of readdirSync(folder).sort()) {
-      const fragment = readFragment(path.join(folder, name));
-      const page = byUrl.get(fragment.url);
+  shardFragments.forEach((list, bundle) => {
+    for (const [id, url] of list) {
+      const page = byUrl.get(url);
       if (!page) continue;
-      fragments.set(page.url, { bundle, id: name.replace(/\.pf_fragment$/, ''), fragment });
+      fragments.set(page.url, { bundle, id, read: () => readFragment(path.join(bundleDirs[bundle], 'fragment', `${id}.pf_fragment`)) });
       const row: FacetRow = [
         placeIn(courses, facets.courses, page.course.id, [page.course.id, page.course.label]),
         page.kind,
@@ -413,7 +439,7 @@ function readFragments(pages: readonly PageInfo[], bundleDirs: readonly string[]
         page.people.map((p) => placeIn(people, facets.people, p.id, [p.id, p.label])),
         page.tags.map((tag) => placeIn(tags, facets.tags, tag, tag)),
       ];
-      facets.pages[name.replace(/\.pf_fragment$/, '')] = row;
+      facets.pages[id] = row;
     }
   });
   return { facets, fragments };
@@ -442,7 +468,7 @@ function writeWordIndexes(
   const indexed = new Map<string, IndexedPage>();
   for (const [url, [names, length, terms]] of counted) {
     const fragment = fragments.get(url);
-    if (fragment) indexed.set(url, { counts: { names, terms, length }, id: fragment.id, fragment: fragment.fragment, hash: hashes.get(url)! });
+    if (fragment) indexed.set(url, { counts: { names, terms, length }, id: fragment.id, fragment: fragment.read, hash: hashes.get(url)! });
   }
   const readyCache = cache ? path.join(cache, READY_CACHE_FILE) : undefined;
   const ready = readyResults(indexed, dictionary.names, dictionary.terms, averageLength, readyCache ? readReadyCache(readyCache, readyKey) : undefined);

@@ -14,7 +14,8 @@ export interface IndexedPage {
   counts: WordCounts;
   /** Pagefind's id of the page (its fragment's name). */
   id: string;
-  fragment: PagefindFragment;
+  /** Reads the page's fragment: only the pages whose results are not in the cache need it. */
+  fragment: () => PagefindFragment;
   /** Hash of the built page: a result worked out for the same word on the same page is taken from the cache. */
   hash: string;
 }
@@ -87,7 +88,7 @@ export function readyResults(
       if (!part) continue;
       const key = `${kind}\0${word}\0${url}\0${page.hash}`;
       if (cache[key]) ready.reused++;
-      const detail = (ready.entries[key] = cache[key] ?? withoutId(pageDetail(page.id, (text ??= pageText(page.fragment)), [part], part)));
+      const detail = (ready.entries[key] = cache[key] ?? withoutId(pageDetail(page.id, (text ??= pageText(page.fragment())), [part], part)));
       const byUrl = ready[kind].get(word) ?? new Map<string, ReadyDetail>();
       byUrl.set(url, detail);
       ready[kind].set(word, byUrl);
