@@ -1,6 +1,6 @@
 import { indexSite } from '../integrations/search-index.ts';
 import { addPolicies } from '../integrations/csp.ts';
-import { stepLog } from '../integrations/outside-astro.ts';
+import type { StepLog } from '../integrations/outside-astro.ts';
 import { readSiteFile } from '../archive/site-file.ts';
 import { timed } from '../integrations/timings.ts';
 
@@ -19,4 +19,13 @@ export async function finishSite(outDir: string, { content, cacheDir }: FinishOp
   await indexSite(outDir, { content, cacheDir }, stepLog('lectern:search'));
   const frameSrc = readSiteFile(content)?.allowIframes ?? [];
   await timed('csp', () => addPolicies(outDir, { frameSrc }, stepLog('lectern:csp')));
+}
+
+/** Lines in the shape of Astro's own log (`12:04:05 [label] message`), on standard output as Astro writes them. */
+function stepLog(label: string): StepLog {
+  const write = (message: string) => {
+    const time = new Date().toTimeString().slice(0, 8);
+    process.stdout.write(`${time} [${label}] ${message}\n`);
+  };
+  return { info: write, warn: (message) => write(`[WARN] ${message}`) };
 }

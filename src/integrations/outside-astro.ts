@@ -16,12 +16,3 @@ export interface StepLog {
   info(message: string): void;
   warn(message: string): void;
 }
-
-/** Lines in the shape of Astro's own log (`12:04:05 [label] message`), on standard output as Astro writes them. */
-export function stepLog(label: string): StepLog {
-  const write = (message: string) => {
-    const time = new Date().toTimeString().slice(0, 8);
-    process.stdout.write(`${time} [${label}] ${message}\n`);
-  };
-  return { info: write, warn: (message) => write(`[WARN] ${message}`) };
-}

@@ -6,8 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addCspMeta, contentSecurityPolicy, scanHead, scanPage, sha256Source } from '../../src/lib/csp.ts';
 import { addPolicies } from '../../src/integrations/csp.ts';
 import { launchBrowser } from '../helpers/browser.ts';
-import { withBuildLock } from '../helpers/build-lock.ts';
-import { buildSite, runLectern } from '../helpers/lectern.ts';
+import { buildSite } from '../helpers/lectern.ts';
 import { fixture, projectRoot, tempDir } from '../helpers/paths.ts';
 import { serveStatic, type StaticServer } from '../helpers/serve.ts';
 
@@ -113,53 +112,29 @@ describe('reading only the head', () => {
 });
 
 describe('adding the policy to a built site', () => {
-  const withoutPolicy = (html: string) => html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/g, '');
-  const pagesOf = (dir: string) => Object.fromEntries(htmlPages(dir).map((file) => [file, readFileSync(path.join(dir, file), 'utf8')]));
-  const run = (dir: string) => {
-    const lines: string[] = [];
-    addPolicies(dir, { frameSrc: ['v.example.gov.cn'] }, { info: (line) => lines.push(line), warn: (line) => lines.push(`warn ${line}`) });
-    return lines;
-  };
-
-  test('gives a page without one the policy the middleware gave it as Astro rendered it, and warns of what no hash allows', () => {
+  test('gives the same pages and warnings in worker threads as on the main thread, and what the build gave', async () => {
     const built = buildSite(fixture('hardening'));
-    const copy = path.join(tempDir('lectern-csp-'), 'dist');
-    cpSync(built, copy, { recursive: true });
-    for (const file of htmlPages(copy)) writeFileSync(path.join(copy, file), withoutPolicy(readFileSync(path.join(copy, file), 'utf8')));
-    // A page with an inline script and markup no hash can allow, which the built pages do not have.
-    mkdirSync(path.join(copy, 'extra'));
-    writeFileSync(path.join(copy, 'extra/index.html'), PAGE.replace('<body></body>', '<body><script>run()</script><p style="color:red">x</p></body>'));
-    const lines = run(copy);
-    const pages = pagesOf(copy);
-    expect(lines.at(-1)).toMatch(/^Content-Security-Policy on (\d+) page\(s\): 0 given it as they were rendered, \1 after/);
-    expect(lines).toContain('warn extra/index.html: style attribute on <p> is blocked by the Content-Security-Policy');
-    expect(pages['extra/index.html']).toContain(sha256Source('run()'));
-    // The pass and the middleware give the same bytes.
-    for (const [file, html] of Object.entries(pages)) {
+    const withoutPolicy = (html: string) => html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/g, '');
+    const runs = await Promise.all(
+      [1, 3].map(async (shares) => {
+        const copy = path.join(tempDir('lectern-csp-'), 'dist');
+        cpSync(built, copy, { recursive: true });
+        for (const file of htmlPages(copy)) writeFileSync(path.join(copy, file), withoutPolicy(readFileSync(path.join(copy, file), 'utf8')));
+        // A page with an inline script and markup no hash can allow, which the built pages do not have.
+        mkdirSync(path.join(copy, 'extra'));
+        writeFileSync(path.join(copy, 'extra/index.html'), PAGE.replace('<body></body>', '<body><script>run()</script><p style="color:red">x</p></body>'));
+        const lines: string[] = [];
+        await addPolicies(copy, { frameSrc: ['v.example.gov.cn'] }, { info: (line) => lines.push(line), warn: (line) => lines.push(`warn ${line}`) });
+        return { pages: Object.fromEntries(htmlPages(copy).map((file) => [file, readFileSync(path.join(copy, file), 'utf8')])), lines };
+      }),
+    );
+    expect(runs[1]).toEqual(runs[0]);
+    expect(runs[0].lines.at(-1)).toMatch(/^Content-Security-Policy on \d+ page\(s\)/);
+    expect(runs[0].lines).toContain('warn extra/index.html: style attribute on <p> is blocked by the Content-Security-Policy');
+    expect(runs[0].pages['extra/index.html']).toContain(sha256Source('run()'));
+    for (const [file, html] of Object.entries(runs[0].pages)) {
       if (file !== 'extra/index.html') expect(html, file).toBe(readFileSync(path.join(built, file), 'utf8'));
     }
-  });
-
-  test('warns, while Astro renders, of markup on a page that no hash can allow', () => {
-    const content = path.join(tempDir('lectern-csp-'), 'content');
-    cpSync(fixture('basic'), content, { recursive: true });
-    // .mdx is trusted code, which the sanitiser does not touch: a style attribute reaches the page.
-    writeFileSync(
-      path.join(content, 'quren-2024/lectures/yangshi.mdx'),
-      '---\ntitle: 带样式属性的文稿\ndate: 2024-04-12\nlecturers: 李明\n---\n\n<p style="color:red">红字</p>\n',
-    );
-    const result = withBuildLock(() => runLectern(['build', '--content', content, '--out', path.join(path.dirname(content), 'dist')]));
-    expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toContain('[lectern:csp] [WARN] /courses/quren-2024/yangshi/: style attribute on <p> is blocked by the Content-Security-Policy');
-  });
-
-  test('finds every page of a build with its policy already, and changes none', () => {
-    const built = buildSite(fixture('hardening'));
-    const copy = path.join(tempDir('lectern-csp-'), 'dist');
-    cpSync(built, copy, { recursive: true });
-    const before = pagesOf(copy);
-    expect(run(copy).at(-1)).toMatch(/^Content-Security-Policy on (\d+) page\(s\): \1 given it as they were rendered, 0 after/);
-    expect(pagesOf(copy)).toEqual(before);
   });
 });
 
