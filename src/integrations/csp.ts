@@ -55,11 +55,14 @@ export async function addPolicies(
     shares === 1
       ? [addPoliciesTo(files, options)]
       : await Promise.all(Array.from({ length: shares }, (_, i) => inWorker(files.filter((_, n) => n % shares === i), options)));
-  const sum = (key: 'pages' | 'scripts' | 'styles') => reports.reduce((total, report) => total + report[key], 0);
+  const sum = (key: 'pages' | 'rewritten' | 'scripts' | 'styles') => reports.reduce((total, report) => total + report[key], 0);
   for (const [file, what] of reports.flatMap((report) => report.blocked).sort()) {
     logger.warn(`${path.relative(outDir, file)}: ${what} is blocked by the Content-Security-Policy`);
   }
-  logger.info(`Content-Security-Policy on ${sum('pages')} page(s); ${sum('scripts')} inline script(s) and ${sum('styles')} inline style(s) allowed by hash`);
+  logger.info(
+    `Content-Security-Policy on ${sum('pages')} page(s), ${sum('rewritten')} of them written again; ` +
+      `${sum('scripts')} inline script(s) and ${sum('styles')} inline style(s) allowed by hash`,
+  );
 }
 
 /** Below this many pages, starting worker threads costs more than it saves. */

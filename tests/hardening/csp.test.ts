@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addCspMeta, contentSecurityPolicy, scanHead, scanPage, sha256Source } from '../../src/lib/csp.ts';
 import { addPolicies } from '../../src/integrations/csp.ts';
 import { launchBrowser } from '../helpers/browser.ts';
-import { buildSite } from '../helpers/lectern.ts';
+import { buildLog, buildSite } from '../helpers/lectern.ts';
 import { fixture, projectRoot, tempDir } from '../helpers/paths.ts';
 import { serveStatic, type StaticServer } from '../helpers/serve.ts';
 
@@ -135,6 +135,19 @@ describe('adding the policy to a built site', () => {
     for (const [file, html] of Object.entries(runs[0].pages)) {
       if (file !== 'extra/index.html') expect(html, file).toBe(readFileSync(path.join(built, file), 'utf8'));
     }
+  });
+});
+
+describe('the policy as pages render', () => {
+  test('is already right on every page without inline code, so the pass after the build writes only pages with inline code', () => {
+    const built = buildSite(fixture('hardening'));
+    const pages = htmlPages(built).map((file) => readFileSync(path.join(built, file), 'utf8'));
+    const withHashes = pages.filter((html) => /Content-Security-Policy" content="[^"]*'sha256-/.test(html)).length;
+    const line = /Content-Security-Policy on (\d+) page\(s\), (\d+) of them written again/.exec(buildLog(built));
+    expect(line, 'the build logs how many pages the pass wrote').not.toBeNull();
+    expect(Number(line![1])).toBe(pages.length);
+    expect(Number(line![2])).toBe(withHashes);
+    expect(withHashes).toBeLessThan(pages.length);
   });
 });
 

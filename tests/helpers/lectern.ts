@@ -39,6 +39,14 @@ function withoutViteEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 const builds = new Map<string, string>();
+const logs = new Map<string, string>();
+
+/** What the build that made `out` (a folder `buildSite` returned) wrote on standard output. */
+export function buildLog(out: string): string {
+  const log = logs.get(out);
+  if (log === undefined) throw new Error(`${out} was not built by buildSite in this test file`);
+  return log;
+}
 
 /**
  * Builds the archive in `content` into a fresh temporary folder and returns it.
@@ -54,6 +62,7 @@ export function buildSite(content: string, env: NodeJS.ProcessEnv = {}): string 
     throw new Error(`lectern build of ${content} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
   }
   builds.set(key, out);
+  logs.set(out, result.stdout);
   return out;
 }
 
