@@ -51,19 +51,29 @@ export function relatedIndex<D extends RelatableDocument>(all: readonly D[]): (d
   const order = new Map<D, number>();
   // By person and by tag, the places in `all` of the documents that have it.
   const byKey = new Map<string, number[]>();
+  const courseIds = new Map<string, number>();
+  const course = new Int32Array(all.length);
   all.forEach((doc, index) => {
     order.set(doc, index);
+    course[index] = courseIds.get(doc.course) ?? courseIds.set(doc.course, courseIds.size).size - 1;
     for (const key of keysOf(doc)) {
       const list = byKey.get(key);
       if (list) list.push(index);
       else byKey.set(key, [index]);
     }
   });
+  // The tie-break of the ranking (newer first, then earlier in the list) as one number
+  // per document, higher first: a common tag touches thousands of documents a query, and
+  // comparing their dates as text took most of the 10,000-document render (docs/scaling.md).
+  const byRecency = all.map((_, at) => at).sort((a, b) => (all[a].date < all[b].date ? 1 : all[a].date > all[b].date ? -1 : a - b));
+  const recency = new Float64Array(all.length);
+  byRecency.forEach((at, place) => (recency[at] = all.length - place));
   // Scratch counters, one per document, zeroed again after each query.
   const people = new Int32Array(all.length);
   const tags = new Int32Array(all.length);
   return (doc, limit = RELATED_LIMIT) => {
-    if (!order.has(doc)) return relatedDocuments(doc, all, limit);
+    const self = order.get(doc);
+    if (self === undefined) return relatedDocuments(doc, all, limit);
     const touched: number[] = [];
     const count = (keys: string[], counter: Int32Array) => {
       for (const key of keys) {
@@ -75,25 +85,26 @@ export function relatedIndex<D extends RelatableDocument>(all: readonly D[]): (d
     };
     count([...new Set(doc.people)].map((p) => `p:${p}`), people);
     count([...new Set(doc.tags)].map((t) => `t:${t}`), tags);
-    // A common tag touches thousands of documents: keep the best `limit` in one pass
-    // instead of sorting them all (same order: score, then newer, then earlier in the list).
-    const best: { at: number; score: number }[] = [];
-    const ahead = (a: { at: number; score: number }, b: { at: number; score: number }) =>
-      a.score !== b.score ? a.score > b.score : all[a.at].date !== all[b.at].date ? all[a.at].date > all[b.at].date : a.at < b.at;
+    // The best `limit` in one pass, by score and then recency folded into one key.
+    const bestAt: number[] = [];
+    const bestKey: number[] = [];
     for (const at of touched) {
-      const other = all[at];
-      const score = people[at] * WEIGHT.person + tags[at] * WEIGHT.tag + (other.course === doc.course ? WEIGHT.course : 0);
+      const score = people[at] * WEIGHT.person + tags[at] * WEIGHT.tag + (course[at] === course[self] ? WEIGHT.course : 0);
       people[at] = 0;
       tags[at] = 0;
-      if (other === doc || (other.course === doc.course && other.id === doc.id) || limit <= 0) continue;
-      const candidate = { at, score };
-      if (best.length === limit && !ahead(candidate, best[limit - 1])) continue;
-      let place = best.length;
-      while (place > 0 && ahead(candidate, best[place - 1])) place--;
-      best.splice(place, 0, candidate);
-      if (best.length > limit) best.pop();
+      if (at === self || (all[at].course === doc.course && all[at].id === doc.id) || limit <= 0) continue;
+      const key = score * (all.length + 1) + recency[at];
+      if (bestKey.length === limit && key <= bestKey[limit - 1]) continue;
+      let place = bestKey.length;
+      while (place > 0 && key > bestKey[place - 1]) place--;
+      bestKey.splice(place, 0, key);
+      bestAt.splice(place, 0, at);
+      if (bestKey.length > limit) {
+        bestKey.pop();
+        bestAt.pop();
+      }
     }
-    return best.map(({ at }) => all[at]);
+    return bestAt.map((at) => all[at]);
   };
 }
 
