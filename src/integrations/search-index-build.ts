@@ -10,6 +10,7 @@ import { searchGlossary } from '../lib/search-glossary.ts';
 import { buildDictionary } from '../lib/search-query.ts';
 import { fnv1a, WORD_FOLDERS, wordFilePath, type WordFile, type WordKind } from '../lib/search-names.ts';
 import { linkTree } from './link-tree.ts';
+import { scratchFolder } from './scratch-dir.ts';
 import { runPagefind } from './pagefind-cli.ts';
 import { PreparePool } from './search-prepare-pool.ts';
 import { FACETS_FILE, placeIn, type FacetRow, type SearchFacets } from '../lib/search-facets.ts';
@@ -130,7 +131,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
 
   // Each shard's pages are prepared by worker threads into a folder of their own,
   // which Pagefind's binary then indexes while the workers prepare the next shard.
-  const staging = path.join(options.cacheDir ?? path.dirname(options.outDir), `lectern-index-staging-${process.pid}`);
+  const staging = scratchFolder(options.cacheDir ?? path.dirname(options.outDir), 'lectern-index-staging');
   const pool = todo.length > 0 ? new PreparePool({ names: [...dictionary.names], terms: [...dictionary.terms], stock: options.stock ?? false }) : undefined;
   const prepare = async (i: number): Promise<string> => {
     const site = path.join(staging, `shard-${plan[i].shard}`);
