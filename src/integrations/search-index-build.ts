@@ -11,7 +11,10 @@ import { buildDictionary } from '../lib/search-query.ts';
 import { fnv1a, WORD_FOLDERS, wordFilePath, type WordFile, type WordKind } from '../lib/search-names.ts';
 import { linkTree } from './link-tree.ts';
 import { scratchFolder } from './scratch-dir.ts';
-import { runPagefind } from './pagefind-cli.ts';
+import { packageVersion } from './package-version.ts';
+import { addSearchCode, pagefindVersion as installedPagefind, runPagefind, SEARCH_CODE_FOLDER } from './pagefind-cli.ts';
+import { writeBundle } from './pagefind-writer/write-bundle.ts';
+import type { PageRecord } from './pagefind-writer/page-record.ts';
 import { PreparePool } from './search-prepare-pool.ts';
 import { FACETS_FILE, placeIn, type FacetRow, type SearchFacets } from '../lib/search-facets.ts';
 import { SEARCH_DATA_FILE, type SearchData } from '../lib/search-data.ts';
@@ -129,40 +132,50 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     shardFragments[i] = readJson<ShardFragments>(path.join(cachedDir(i)!, FRAGMENTS_FILE));
   }
 
-  // Each shard's pages are prepared by worker threads into a folder of their own,
-  // which Pagefind's binary then indexes while the workers prepare the next shard.
-  const staging = scratchFolder(options.cacheDir ?? path.dirname(options.outDir), 'lectern-index-staging');
-  const pool = todo.length > 0 ? new PreparePool({ names: [...dictionary.names], terms: [...dictionary.terms], stock: options.stock ?? false }) : undefined;
-  const prepare = async (i: number): Promise<string> => {
-    const site = path.join(staging, `shard-${plan[i].shard}`);
-    rmSync(site, { recursive: true, force: true });
-    const done = await Promise.all(plan[i].pages.map((page) => pool!.prepare(page.file, path.join(site, path.relative(options.outDir, page.file)))));
+  // Worker threads prepare each shard's pages and read them as Pagefind would; the main
+  // thread writes the shard's bundle (pagefind-writer/) while they prepare the next.
+  // Stock pages are Chinese for Pagefind to cut itself, which only its binary does: they
+  // are staged in a folder for it instead.
+  const stock = options.stock ?? false;
+  const staging = stock ? scratchFolder(options.cacheDir ?? path.dirname(options.outDir), 'lectern-index-staging') : undefined;
+  const pool = todo.length > 0 ? new PreparePool({ names: [...dictionary.names], terms: [...dictionary.terms], stock }) : undefined;
+  const prepare = async (i: number): Promise<{ site?: string; records: PageRecord[] }> => {
+    const site = staging && path.join(staging, `shard-${plan[i].shard}`);
+    if (site) rmSync(site, { recursive: true, force: true });
+    const done = await Promise.all(
+      plan[i].pages.map((page) => pool!.prepare(page.file, site ? { target: path.join(site, path.relative(options.outDir, page.file)) } : { url: page.url })),
+    );
     done.forEach((page, n) => {
       if (page.traditional) traditional++;
       prepareMs += page.ms;
       counted.set(plan[i].pages[n].url, [page.names, page.length, page.terms]);
     });
-    return site;
+    return { site, records: done.flatMap((page) => (page.record ? [page.record] : [])) };
   };
   try {
     let next = todo.length > 0 ? prepare(todo[0]) : undefined;
     for (let t = 0; t < todo.length; t++) {
       const i = todo[t];
-      const site = await next!;
+      const { site, records } = await next!;
       next = t + 1 < todo.length ? prepare(todo[t + 1]) : undefined;
       // A failure there surfaces when it is awaited, after this shard.
       next?.catch(() => undefined);
       const target = path.join(options.outDir, shards[i]);
       const cached = cachedDir(i);
-      // Written whole (with Pagefind's code) into the cache when there is one, then copied and pruned.
+      // Written whole into the cache when there is one, then linked into the site and pruned.
       const written = cached ? `${cached}.new-${process.pid}` : target;
+      const files = cached ? path.join(written, 'files') : written;
       rmSync(written, { recursive: true, force: true });
       const indexStart = performance.now();
-      await runPagefind(site, cached ? path.join(written, 'files') : written);
+      if (site) {
+        await runPagefind(site, files);
+        rmSync(site, { recursive: true, force: true });
+        shardFragments[i] = fragmentsOf(path.join(files, 'fragment'));
+      } else {
+        shardFragments[i] = writeBundle(files, records, installedPagefind()).fragments;
+      }
       indexMs += performance.now() - indexStart;
       const writeStart = performance.now();
-      rmSync(site, { recursive: true, force: true });
-      shardFragments[i] = fragmentsOf(path.join(cached ? path.join(written, 'files') : written, 'fragment'));
       if (cached) {
         writeFileSync(path.join(written, 'counts.json'), JSON.stringify(Object.fromEntries(plan[i].pages.map((page) => [page.url, counted.get(page.url)]))));
         writeFileSync(path.join(written, FRAGMENTS_FILE), JSON.stringify(shardFragments[i]));
@@ -176,8 +189,10 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     }
   } finally {
     await pool?.close();
-    rmSync(staging, { recursive: true, force: true });
+    if (staging) rmSync(staging, { recursive: true, force: true });
   }
+  // The search code (pagefind.js, its worker and WebAssembly) goes with the first bundle only.
+  if (!stock && shards.length > 0) await addSearchCode(path.join(options.outDir, shards[0]), cache);
   if (cache) pruneShardCache(cache, new Set(plan.map((p) => p.shard)));
   if (shards.length === 0) {
     return { pages: 0, shards: 0, traditional: 0, names: 0, terms: 0, prepareMs, indexMs, writeMs, totalMs: performance.now() - started, reused, ready: 0, readyReused: 0 };
@@ -279,7 +294,8 @@ function pruneShardCache(cache: string, keep: ReadonlySet<number>): void {
   if (!existsSync(cache)) return;
   for (const name of readdirSync(cache)) {
     const shard = /^shard-(\d+)$/.exec(name);
-    if (name !== READY_CACHE_FILE && (!shard || !keep.has(Number(shard[1])))) rmSync(path.join(cache, name), { recursive: true, force: true });
+    const kept = name === READY_CACHE_FILE || name === `${SEARCH_CODE_FOLDER}${installedPagefind()}` || (shard && keep.has(Number(shard[1])));
+    if (!kept) rmSync(path.join(cache, name), { recursive: true, force: true });
   }
 }
 
@@ -296,23 +312,18 @@ const SEARCH_CODE_VERSION = (() => {
     '../lib/search-engine.ts',
     '../lib/search-excerpt.ts',
     '../lib/search-names.ts',
+    './pagefind-writer/cbor.ts',
+    './pagefind-writer/fossick.ts',
+    './pagefind-writer/html-tokens.ts',
+    './pagefind-writer/indexable-words.ts',
+    './pagefind-writer/page-record.ts',
+    './pagefind-writer/write-bundle.ts',
   ]) {
     hash.update(readFileSync(new URL(file, import.meta.url)));
   }
   for (const pkg of ['pagefind', 'opencc-js']) hash.update(`${pkg}@${packageVersion(pkg)}`);
   return hash.digest('hex');
 })();
-
-/** A package's version, from `node_modules/<name>/package.json` (some packages do not export that file). */
-function packageVersion(name: string): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (dir !== path.dirname(dir)) {
-    const file = path.join(dir, 'node_modules', name, 'package.json');
-    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version?: string }).version ?? '';
-    dir = path.dirname(dir);
-  }
-  return '';
-}
 
 /**
  * Pagefind writes its ready-made search interfaces into every bundle; Lectern's

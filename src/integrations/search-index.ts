@@ -36,7 +36,7 @@ export async function indexSite(outDir: string, { content, cacheDir }: SearchInd
     const report = await timed('search', () => buildSearchIndex(options));
     log.info(
       `indexed ${report.pages} page(s) in ${report.shards} index(es) in ${Math.round(report.totalMs)} ms ` +
-        `(preparing text ${Math.round(report.prepareMs)} ms, Pagefind ${Math.round(report.indexMs + report.writeMs)} ms; ` +
+        `(preparing and reading pages ${Math.round(report.prepareMs)} ms, writing the index ${Math.round(report.indexMs + report.writeMs)} ms; ` +
         `${report.traditional} in Traditional characters; ${report.names} names, ${report.terms} terms kept whole; ` +
         `${report.reused} index(es) unchanged, from the cache; ${report.ready} results ready to show, ${report.readyReused} from the cache)`,
     );

@@ -1,11 +1,11 @@
 /**
- * Worker threads that prepare pages for the search index (search-prepare-worker.ts).
- * Preparing a page (mostly `Intl.Segmenter`) costs about as much as Pagefind
- * indexing it: in workers, the next shard is prepared while Pagefind indexes
- * this one.
+ * Worker threads that prepare pages for the search index (search-prepare-worker.ts)
+ * and read them as Pagefind would (pagefind-writer/): the next shard is prepared
+ * while the main thread writes this one's bundle.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { PageRecord } from './pagefind-writer/page-record.ts';
 
 export interface PrepareWorkerData {
   names: string[];
@@ -18,8 +18,11 @@ export interface PrepareRequest {
   id: number;
   /** The built page. */
   file: string;
-  /** Where its prepared copy goes. */
-  target: string;
+  /**
+   * `{ target }`: write the prepared copy there, for Pagefind's binary (stock pages);
+   * `{ url }`: read the prepared copy as Pagefind would and send back its record.
+   */
+  output: { target: string } | { url: string };
 }
 
 export type PrepareResponse = ({ id: number } & PreparedPage) | { id: number; error: string };
@@ -34,6 +37,8 @@ export interface PreparedPage {
   length: number;
   /** Milliseconds the worker spent on the page. */
   ms: number;
+  /** The page as the bundle writer needs it (when asked for by URL). */
+  record?: PageRecord;
 }
 
 export class PreparePool {
@@ -51,12 +56,12 @@ export class PreparePool {
     });
   }
 
-  /** Writes the prepared copy of the built page `file` to `target`. */
-  prepare(file: string, target: string): Promise<PreparedPage> {
+  /** Prepares the built page `file`: its copy written to `target`, or its record (Pagefind's reading of it) for the page at `url`. */
+  prepare(file: string, output: PrepareRequest['output']): Promise<PreparedPage> {
     const id = this.#next++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
-      this.#workers[id % this.#workers.length].postMessage({ id, file, target } satisfies PrepareRequest);
+      this.#workers[id % this.#workers.length].postMessage({ id, file, output } satisfies PrepareRequest);
     });
   }
 

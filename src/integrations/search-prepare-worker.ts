@@ -1,7 +1,8 @@
 /**
- * A worker thread that prepares built pages for Pagefind (search-prepare.ts) and
- * writes each prepared copy where the Pagefind run of its shard reads it.
- * Started by search-prepare-pool.ts with the dictionary as its data.
+ * A worker thread that prepares built pages for the search index (search-prepare.ts)
+ * and reads each prepared copy as Pagefind would (pagefind-writer/), or writes it
+ * where a run of Pagefind's binary reads it. Started by search-prepare-pool.ts with
+ * the dictionary as its data.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,24 +10,33 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Converter } from 'opencc-js/t2cn';
 import { buildDictionary } from '../lib/search-query.ts';
 import { prepareHtml } from './search-prepare.ts';
+import { fossickPage } from './pagefind-writer/fossick.ts';
+import { pageRecord } from './pagefind-writer/page-record.ts';
 import type { PrepareRequest, PrepareResponse, PrepareWorkerData } from './search-prepare-pool.ts';
+import type { PageRecord } from './pagefind-writer/page-record.ts';
 
 const { names, terms, stock } = workerData as PrepareWorkerData;
 const dictionary = buildDictionary(names, terms);
 const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
 const toSimplified = Converter({ from: 'tw', to: 'cn' });
 
-parentPort?.on('message', ({ id, file, target }: PrepareRequest) => {
+parentPort?.on('message', ({ id, file, output }: PrepareRequest) => {
   let response: PrepareResponse;
   try {
     const started = performance.now();
     const html = readFileSync(file, 'utf8');
     const prepared = stock ? { html, traditional: false, names: [], terms: [], length: 0 } : prepareHtml(html, dictionary, segmenter, toSimplified);
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, prepared.html);
-    response = { id, traditional: prepared.traditional, names: prepared.names, terms: prepared.terms, length: prepared.length, ms: performance.now() - started };
+    let record: PageRecord | undefined;
+    if ('target' in output) {
+      mkdirSync(path.dirname(output.target), { recursive: true });
+      writeFileSync(output.target, prepared.html);
+    } else record = pageRecord(fossickPage(prepared.html, output.url));
+    response = { id, traditional: prepared.traditional, names: prepared.names, terms: prepared.terms, length: prepared.length, ms: performance.now() - started, record };
   } catch (error) {
     response = { id, error: `${file}: ${error instanceof Error ? error.message : String(error)}` };
   }
-  parentPort?.postMessage(response);
+  // The record's bytes move to the main thread instead of being copied.
+  const record = 'record' in response ? response.record : undefined;
+  const transfer = record ? [record.fragmentFile, record.words.locs, record.words.ends, record.words.counts].map((bytes) => bytes.buffer as ArrayBuffer) : [];
+  parentPort?.postMessage(response, transfer);
 });
