@@ -5,7 +5,7 @@ import type { PersonRole } from '../lib/document-people.ts';
 import { paths } from '../lib/urls.ts';
 import { siteLang, t } from '../i18n/ui.ts';
 import { absoluteHref } from './address.ts';
-import { getCourses, getDocuments, type ArchiveDoc, type CourseEntry } from './archive.ts';
+import { getCourseDocuments, getCourses, getDocuments, type ArchiveDoc, type CourseEntry } from './archive.ts';
 import { getSite } from './site.ts';
 
 /** How many documents the site-wide feeds carry; a course's feeds carry all of its own. */
@@ -56,7 +56,7 @@ export async function siteFeed(format: 'rss' | 'json'): Promise<Feed> {
 /** Every document of one course. */
 export async function courseFeed(course: CourseEntry, format: 'rss' | 'json'): Promise<Feed> {
   const site = getSite();
-  const documents = (await getDocuments()).filter((d) => d.course === course.id);
+  const documents = await getCourseDocuments(course.id);
   return {
     title: t('feed.title.course', { course: course.data.title, site: site.name }),
     description: t('feed.description.course', { course: course.data.title }),

@@ -19,12 +19,14 @@ import { PreparePool } from './search-prepare-pool.ts';
 import { FACETS_FILE, placeIn, type FacetRow, type SearchFacets } from '../lib/search-facets.ts';
 import { SEARCH_DATA_FILE, type SearchData } from '../lib/search-data.ts';
 import type { PagefindFragment, ReadyDetail } from '../lib/search-engine.ts';
-import { readyResults, type IndexedPage, type ReadyCache } from './search-ready-results.ts';
+import { readyResults, type IndexedPage, type ReadyCache, type ReadyWork } from './search-ready-results.ts';
+import { readFragment } from './pagefind-writer/fragment-file.ts';
 
-/** Where a page's fragment is (bundle index, Pagefind page id), and how to read what it holds. */
+/** Where a page's fragment is (bundle index, Pagefind page id, file), and how to read what it holds. */
 interface PageFragment {
   bundle: number;
   id: string;
+  file: string;
   read: () => PagefindFragment;
 }
 
@@ -152,84 +154,88 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     });
     return { site, records: done.flatMap((page) => (page.record ? [page.record] : [])) };
   };
+  // The workers stay for the ready results of the word indexes.
   try {
-    let next = todo.length > 0 ? prepare(todo[0]) : undefined;
-    for (let t = 0; t < todo.length; t++) {
-      const i = todo[t];
-      const { site, records } = await next!;
-      next = t + 1 < todo.length ? prepare(todo[t + 1]) : undefined;
-      // A failure there surfaces when it is awaited, after this shard.
-      next?.catch(() => undefined);
-      const target = path.join(options.outDir, shards[i]);
-      const cached = cachedDir(i);
-      // Written whole into the cache when there is one, then linked into the site and pruned.
-      const written = cached ? `${cached}.new-${process.pid}` : target;
-      const files = cached ? path.join(written, 'files') : written;
-      rmSync(written, { recursive: true, force: true });
-      const indexStart = performance.now();
-      if (site) {
-        await runPagefind(site, files);
-        rmSync(site, { recursive: true, force: true });
-        shardFragments[i] = fragmentsOf(path.join(files, 'fragment'));
-      } else {
-        shardFragments[i] = writeBundle(files, records, installedPagefind()).fragments;
+    try {
+      let next = todo.length > 0 ? prepare(todo[0]) : undefined;
+      for (let t = 0; t < todo.length; t++) {
+        const i = todo[t];
+        const { site, records } = await next!;
+        next = t + 1 < todo.length ? prepare(todo[t + 1]) : undefined;
+        // A failure there surfaces when it is awaited, after this shard.
+        next?.catch(() => undefined);
+        const target = path.join(options.outDir, shards[i]);
+        const cached = cachedDir(i);
+        // Written whole into the cache when there is one, then linked into the site and pruned.
+        const written = cached ? `${cached}.new-${process.pid}` : target;
+        const files = cached ? path.join(written, 'files') : written;
+        rmSync(written, { recursive: true, force: true });
+        const indexStart = performance.now();
+        if (site) {
+          await runPagefind(site, files);
+          rmSync(site, { recursive: true, force: true });
+          shardFragments[i] = fragmentsOf(path.join(files, 'fragment'));
+        } else {
+          shardFragments[i] = writeBundle(files, records, installedPagefind()).fragments;
+        }
+        indexMs += performance.now() - indexStart;
+        const writeStart = performance.now();
+        if (cached) {
+          writeFileSync(path.join(written, 'counts.json'), JSON.stringify(Object.fromEntries(plan[i].pages.map((page) => [page.url, counted.get(page.url)]))));
+          writeFileSync(path.join(written, FRAGMENTS_FILE), JSON.stringify(shardFragments[i]));
+          writeFileSync(path.join(written, 'key'), keys[i]);
+          rmSync(cached, { recursive: true, force: true });
+          renameSync(written, cached);
+          linkTree(path.join(cached, 'files'), target);
+        }
+        pruneBundle(target, i === 0);
+        writeMs += performance.now() - writeStart;
       }
-      indexMs += performance.now() - indexStart;
-      const writeStart = performance.now();
-      if (cached) {
-        writeFileSync(path.join(written, 'counts.json'), JSON.stringify(Object.fromEntries(plan[i].pages.map((page) => [page.url, counted.get(page.url)]))));
-        writeFileSync(path.join(written, FRAGMENTS_FILE), JSON.stringify(shardFragments[i]));
-        writeFileSync(path.join(written, 'key'), keys[i]);
-        rmSync(cached, { recursive: true, force: true });
-        renameSync(written, cached);
-        linkTree(path.join(cached, 'files'), target);
-      }
-      pruneBundle(target, i === 0);
-      writeMs += performance.now() - writeStart;
+    } finally {
+      if (staging) rmSync(staging, { recursive: true, force: true });
     }
+    // The search code (pagefind.js, its worker and WebAssembly) goes with the first bundle only.
+    if (!stock && shards.length > 0) await addSearchCode(path.join(options.outDir, shards[0]), cache);
+    if (cache) pruneShardCache(cache, new Set(plan.map((p) => p.shard)));
+    if (shards.length === 0) {
+      return { pages: 0, shards: 0, traditional: 0, names: 0, terms: 0, prepareMs, indexMs, writeMs, totalMs: performance.now() - started, reused, ready: 0, readyReused: 0 };
+    }
+
+    const { facets, fragments } = facetsAndFragments(pages, shardFragments, shards.map((folder) => path.join(options.outDir, folder)));
+    const bundleDir = path.join(options.outDir, bundle);
+    const lengths = [...counted.values()].map(([, length]) => length);
+    const data: SearchData = {
+      version: 1,
+      names: [...dictionary.names].sort(),
+      terms: [...dictionary.terms].sort(),
+      shards: shards.slice(1).map((folder) => `${folder}/`),
+      sites: searchSites(),
+      averageLength: options.stock || lengths.length === 0 ? undefined : Math.round(lengths.reduce((a, b) => a + b, 0) / lengths.length),
+    };
+    const readyKey = createHash('sha256').update(SEARCH_CODE_VERSION).update(dictionaryKey).digest('hex');
+    const ready =
+      data.averageLength === undefined
+        ? { count: 0, reused: 0 }
+        : await writeWordIndexes(bundleDir, { pages, counted, fragments, dictionary: data, averageLength: data.averageLength, cache, readyKey, pool });
+    writeFileSync(path.join(bundleDir, SEARCH_DATA_FILE), JSON.stringify(data));
+    writeFileSync(path.join(bundleDir, FACETS_FILE), gzipSync(JSON.stringify(facets), { level: 9 }));
+    return {
+      pages: pages.length,
+      shards: shards.length,
+      traditional,
+      names: data.names.length,
+      terms: data.terms.length,
+      prepareMs,
+      indexMs,
+      writeMs,
+      totalMs: performance.now() - started,
+      reused,
+      ready: ready.count,
+      readyReused: ready.reused,
+    };
   } finally {
     await pool?.close();
-    if (staging) rmSync(staging, { recursive: true, force: true });
   }
-  // The search code (pagefind.js, its worker and WebAssembly) goes with the first bundle only.
-  if (!stock && shards.length > 0) await addSearchCode(path.join(options.outDir, shards[0]), cache);
-  if (cache) pruneShardCache(cache, new Set(plan.map((p) => p.shard)));
-  if (shards.length === 0) {
-    return { pages: 0, shards: 0, traditional: 0, names: 0, terms: 0, prepareMs, indexMs, writeMs, totalMs: performance.now() - started, reused, ready: 0, readyReused: 0 };
-  }
-
-  const { facets, fragments } = facetsAndFragments(pages, shardFragments, shards.map((folder) => path.join(options.outDir, folder)));
-  const bundleDir = path.join(options.outDir, bundle);
-  const lengths = [...counted.values()].map(([, length]) => length);
-  const data: SearchData = {
-    version: 1,
-    names: [...dictionary.names].sort(),
-    terms: [...dictionary.terms].sort(),
-    shards: shards.slice(1).map((folder) => `${folder}/`),
-    sites: searchSites(),
-    averageLength: options.stock || lengths.length === 0 ? undefined : Math.round(lengths.reduce((a, b) => a + b, 0) / lengths.length),
-  };
-  const readyKey = createHash('sha256').update(SEARCH_CODE_VERSION).update(dictionaryKey).digest('hex');
-  const ready =
-    data.averageLength === undefined
-      ? { count: 0, reused: 0 }
-      : writeWordIndexes(bundleDir, { pages, counted, fragments, dictionary: data, averageLength: data.averageLength, cache, readyKey });
-  writeFileSync(path.join(bundleDir, SEARCH_DATA_FILE), JSON.stringify(data));
-  writeFileSync(path.join(bundleDir, FACETS_FILE), gzipSync(JSON.stringify(facets), { level: 9 }));
-  return {
-    pages: pages.length,
-    shards: shards.length,
-    traditional,
-    names: data.names.length,
-    terms: data.terms.length,
-    prepareMs,
-    indexMs,
-    writeMs,
-    totalMs: performance.now() - started,
-    reused,
-    ready: ready.count,
-    readyReused: ready.reused,
-  };
 }
 
 /** `LECTERN_SEARCH_SITES=/peixun/2019/,/peixun/2020/`: other sites' base paths, each with a slash at both ends. */
@@ -443,7 +449,8 @@ function facetsAndFragments(
     for (const [id, url] of list) {
       const page = byUrl.get(url);
       if (!page) continue;
-      fragments.set(page.url, { bundle, id, read: () => readFragment(path.join(bundleDirs[bundle], 'fragment', `${id}.pf_fragment`)) });
+      const file = path.join(bundleDirs[bundle], 'fragment', `${id}.pf_fragment`);
+      fragments.set(page.url, { bundle, id, file, read: () => readFragment(file) });
       const row: FacetRow = [
         placeIn(courses, facets.courses, page.course.id, [page.course.id, page.course.label]),
         page.kind,
@@ -461,7 +468,7 @@ function facetsAndFragments(
  * Writes the name and term indexes with their ready results (search-ready-results.ts),
  * taking the results of unchanged pages from the cache and keeping this build's there.
  */
-function writeWordIndexes(
+async function writeWordIndexes(
   bundleDir: string,
   input: {
     pages: readonly PageInfo[];
@@ -473,17 +480,20 @@ function writeWordIndexes(
     cache: string | undefined;
     /** The code and dictionary the cached results must have been made with. */
     readyKey: string;
+    /** Worker threads to work out the results on, if there are any. */
+    pool: PreparePool | undefined;
   },
-): { count: number; reused: number } {
-  const { pages, counted, fragments, dictionary, averageLength, cache, readyKey } = input;
+): Promise<{ count: number; reused: number }> {
+  const { pages, counted, fragments, dictionary, averageLength, cache, readyKey, pool } = input;
   const hashes = new Map(pages.map((page) => [page.url, page.hash]));
   const indexed = new Map<string, IndexedPage>();
   for (const [url, [names, length, terms]] of counted) {
     const fragment = fragments.get(url);
-    if (fragment) indexed.set(url, { counts: { names, terms, length }, id: fragment.id, fragment: fragment.read, hash: hashes.get(url)! });
+    if (fragment) indexed.set(url, { counts: { names, terms, length }, id: fragment.id, fragment: fragment.read, file: fragment.file, hash: hashes.get(url)! });
   }
   const readyCache = cache ? path.join(cache, READY_CACHE_FILE) : undefined;
-  const ready = readyResults(indexed, dictionary.names, dictionary.terms, averageLength, readyCache ? readReadyCache(readyCache, readyKey) : undefined);
+  const work: ReadyWork | undefined = pool && ((page, words) => pool.ready(page.file, page.id, [...words]));
+  const ready = await readyResults(indexed, dictionary.names, dictionary.terms, averageLength, readyCache ? readReadyCache(readyCache, readyKey) : undefined, work);
   if (readyCache) {
     mkdirSync(path.dirname(readyCache), { recursive: true });
     writeFileSync(readyCache, JSON.stringify({ key: readyKey, entries: ready.entries }));
@@ -524,12 +534,4 @@ function writeWordIndex(
 
 function readJson<T>(file: string): T {
   return JSON.parse(readFileSync(file, 'utf8')) as T;
-}
-
-/** A Pagefind fragment file: gzip (or not) around `pagefind_dcd` and JSON. */
-function readFragment(file: string): PagefindFragment {
-  let bytes: Buffer = readFileSync(file);
-  const signature = 'pagefind_dcd';
-  if (bytes.subarray(0, signature.length).toString() !== signature) bytes = gunzipSync(bytes);
-  return JSON.parse(bytes.subarray(signature.length).toString('utf8')) as PagefindFragment;
 }

@@ -6,6 +6,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PageRecord } from './pagefind-writer/page-record.ts';
+import type { ReadyDetail } from '../lib/search-engine.ts';
+import type { ReadyWord } from './search-ready-results.ts';
 
 export interface PrepareWorkerData {
   names: string[];
@@ -13,6 +15,14 @@ export interface PrepareWorkerData {
   /** Copy pages as they are (for comparisons with stock Pagefind). */
   stock: boolean;
 }
+
+/** A page's ready results, worked out in a worker (search-ready-results.ts): its fragment file, Pagefind id and words. */
+export interface ReadyRequest {
+  id: number;
+  ready: { file: string; page: string; words: ReadyWord[] };
+}
+
+export type ReadyResponse = { id: number; details: (ReadyDetail | undefined)[] } | { id: number; error: string };
 
 export interface PrepareRequest {
   id: number;
@@ -43,14 +53,15 @@ export interface PreparedPage {
 
 export class PreparePool {
   readonly #workers: Worker[];
-  readonly #pending = new Map<number, { resolve: (page: PreparedPage) => void; reject: (error: Error) => void }>();
+  /** Each request's own promise knows its answer's type. */
+  readonly #pending = new Map<number, { resolve: (answer: unknown) => void; reject: (error: Error) => void }>();
   #next = 0;
 
   /** One worker per core (the main thread only waits meanwhile). */
   constructor(data: PrepareWorkerData, size = availableParallelism()) {
     this.#workers = Array.from({ length: Math.max(1, size) }, () => {
       const worker = new Worker(new URL('./search-prepare-worker.ts', import.meta.url), { workerData: data });
-      worker.on('message', (response: PrepareResponse) => this.#settle(response));
+      worker.on('message', (response: PrepareResponse | ReadyResponse) => this.#settle(response));
       worker.on('error', (error) => this.#failAll(error));
       return worker;
     });
@@ -59,9 +70,18 @@ export class PreparePool {
   /** Prepares the built page `file`: its copy written to `target`, or its record (Pagefind's reading of it) for the page at `url`. */
   prepare(file: string, output: PrepareRequest['output']): Promise<PreparedPage> {
     const id = this.#next++;
-    return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject });
+    return new Promise<PreparedPage>((resolve, reject) => {
+      this.#pending.set(id, { resolve: resolve as (answer: unknown) => void, reject });
       this.#workers[id % this.#workers.length].postMessage({ id, file, output } satisfies PrepareRequest);
+    });
+  }
+
+  /** Works out the ready results of the page whose fragment is `file` for `words` (search-ready-results.ts `pageReadyDetails`). */
+  ready(file: string, page: string, words: ReadyWord[]): Promise<(ReadyDetail | undefined)[]> {
+    const id = this.#next++;
+    return new Promise<(ReadyDetail | undefined)[]>((resolve, reject) => {
+      this.#pending.set(id, { resolve: resolve as (answer: unknown) => void, reject });
+      this.#workers[id % this.#workers.length].postMessage({ id, ready: { file, page, words } } satisfies ReadyRequest);
     });
   }
 
@@ -69,11 +89,12 @@ export class PreparePool {
     await Promise.all(this.#workers.map((worker) => worker.terminate()));
   }
 
-  #settle(response: PrepareResponse): void {
+  #settle(response: PrepareResponse | ReadyResponse): void {
     const pending = this.#pending.get(response.id);
     if (!pending) return;
     this.#pending.delete(response.id);
     if ('error' in response) pending.reject(new Error(response.error));
+    else if ('details' in response) pending.resolve(response.details);
     else {
       const { id: _, ...page } = response;
       pending.resolve(page);

@@ -12,7 +12,9 @@ import { buildDictionary } from '../lib/search-query.ts';
 import { prepareHtml } from './search-prepare.ts';
 import { fossickPage } from './pagefind-writer/fossick.ts';
 import { pageRecord } from './pagefind-writer/page-record.ts';
-import type { PrepareRequest, PrepareResponse, PrepareWorkerData } from './search-prepare-pool.ts';
+import type { PrepareRequest, PrepareResponse, PrepareWorkerData, ReadyRequest, ReadyResponse } from './search-prepare-pool.ts';
+import { pageReadyDetails, queryParts } from './search-ready-results.ts';
+import { readFragment } from './pagefind-writer/fragment-file.ts';
 import type { PageRecord } from './pagefind-writer/page-record.ts';
 
 const { names, terms, stock } = workerData as PrepareWorkerData;
@@ -20,7 +22,12 @@ const dictionary = buildDictionary(names, terms);
 const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
 const toSimplified = Converter({ from: 'tw', to: 'cn' });
 
-parentPort?.on('message', ({ id, file, output }: PrepareRequest) => {
+parentPort?.on('message', (request: PrepareRequest | ReadyRequest) => {
+  if ('ready' in request) {
+    parentPort?.postMessage(readyDetails(request));
+    return;
+  }
+  const { id, file, output } = request;
   let response: PrepareResponse;
   try {
     const started = performance.now();
@@ -40,3 +47,13 @@ parentPort?.on('message', ({ id, file, output }: PrepareRequest) => {
   const transfer = record ? [record.fragmentFile, record.words.locs, record.words.ends, record.words.counts].map((bytes) => bytes.buffer as ArrayBuffer) : [];
   parentPort?.postMessage(response, transfer);
 });
+
+const partOf = queryParts(names, terms);
+
+function readyDetails({ id, ready: { file, page, words } }: ReadyRequest): ReadyResponse {
+  try {
+    return { id, details: pageReadyDetails(page, readFragment(file), words, partOf) };
+  } catch (error) {
+    return { id, error: `${file}: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
