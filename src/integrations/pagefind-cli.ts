@@ -80,7 +80,11 @@ export async function addSearchCode(target: string, cacheDir: string | undefined
       renameSync(partial, kept);
     }
   }
-  for (const name of SEARCH_CODE) copyFileSync(path.join(source, name), path.join(target, name));
+  for (const name of SEARCH_CODE) {
+    // Unlinked first: the bundle's files may be hard links into the cache, shared with the published site.
+    rmSync(path.join(target, name), { force: true });
+    copyFileSync(path.join(source, name), path.join(target, name));
+  }
   if (made) rmSync(made, { recursive: true, force: true });
 }
 

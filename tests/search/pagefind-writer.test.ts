@@ -123,6 +123,10 @@ describe("the index Lectern writes, against Pagefind's binary", () => {
 });
 
 describe('the parts of the writer', () => {
+  it('refuses to write for a Pagefind whose format it has not been checked against', () => {
+    expect(() => writeBundle(tempDir('lectern-writer-'), [], '1.7.0')).toThrow(/format of Pagefind 1\.6, but Pagefind 1\.7\.0 is installed/);
+  });
+
   it('encodes CBOR in the shortest form and reads it back', () => {
     const value = [0, 23, 24, 255, 256, 65535, 65536, 2 ** 32, -1, -24, -25, -300, '', '词', ['a', [1, -2]]];
     expect(decodeCbor(encodeCbor(value))).toEqual(value);

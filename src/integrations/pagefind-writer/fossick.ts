@@ -462,8 +462,8 @@ function toU8(value: number): number {
   return Number.isNaN(value) ? 0 : Math.min(255, Math.max(0, Math.trunc(value)));
 }
 
-/** Rust's `str::parse::<f32>` for what a weight attribute may hold; undefined where Rust refuses. */
-function rustFloat(text: string): number | undefined {
+/** Rust's `str::parse::<f32>` for what a weight or sort attribute may hold; undefined where Rust refuses. */
+export function rustFloat(text: string): number | undefined {
   if (/^[+-]?(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)$/.test(text)) return Number(text);
   if (/^[+-]?(?:inf|infinity)$/i.test(text)) return text.startsWith('-') ? -Infinity : Infinity;
   if (/^[+-]?nan$/i.test(text)) return NaN;

@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { encodeCbor, type CborValue } from './cbor.ts';
-import { compareCodePoints } from './fossick.ts';
+import { compareCodePoints, rustFloat } from './fossick.ts';
 import { INCLUDE_CHARACTERS } from './indexable-words.ts';
 import { fullHash, GZIP_LEVEL, SIGNATURE, type PageRecord } from './page-record.ts';
 
@@ -240,9 +240,7 @@ function sortNumber(value: string): number | undefined {
     const n = Number(value);
     if (n >= -(2 ** 31) && n < 2 ** 31) return n;
   }
-  if (/^[+-]?(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)$/.test(value)) return Number(value);
-  if (/^[+-]?(?:inf|infinity|nan)$/i.test(value)) return /nan/i.test(value) ? NaN : value.startsWith('-') ? -Infinity : Infinity;
-  return undefined;
+  return rustFloat(value);
 }
 
 /** Rust's `f32::total_cmp` for the values sorting meets. */
