@@ -21,6 +21,16 @@ describe('relatedIndex', () => {
     );
   });
 
+  it('ranks exactly as relatedDocuments when a tag set\'s kept ranking runs short and the whole count is needed', () => {
+    fc.assert(
+      fc.property(fc.array(documentArb, { maxLength: 40 }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 3 }), (docs: RelatableDocument[], limit, ranked) => {
+        const related = relatedIndex(docs, ranked);
+        for (const doc of docs) expect(related(doc, limit)).toEqual(relatedDocuments(doc, docs, limit));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('ranks a document outside the list the simple way', () => {
     const docs: RelatableDocument[] = [{ course: 'a', id: 'x', people: ['p1'], tags: [], date: '2024' }];
     const outsider: RelatableDocument = { course: 'b', id: 'y', people: ['p1'], tags: [], date: '2025' };
