@@ -30,8 +30,6 @@ export type MetaWordRecord = [word: string, positions: number[], variants: [form
 export interface PageRecord {
   url: string;
   language: string;
-  /** The fragment file's content (before the signature and gzip), exactly as Pagefind writes it. */
-  fragment: string;
   /** `<language>_<sha1 of the fragment>`: the fragment's name is its shortest unique prefix. */
   fragmentHash: string;
   /** The fragment file's bytes: signature and content, gzipped. */
@@ -79,7 +77,6 @@ export function pageRecord(page: FossickedPage): PageRecord {
   return {
     url: page.fragment.url,
     language: page.language,
-    fragment,
     fragmentHash: `${page.language}_${fullHash(Buffer.from(fragment, 'utf8'))}`,
     // A buffer of its own (not a slice of Node's pool), so that it can be handed to another thread.
     fragmentFile: new Uint8Array(gzipSync(Buffer.concat([Buffer.from(SIGNATURE), Buffer.from(fragment, 'utf8')]), { level: GZIP_LEVEL })),
