@@ -10,7 +10,8 @@ import { addMarks, mark, writeTimings } from '../integrations/timings.ts';
 import { FINISH_OUTSIDE_ASTRO_ENV } from '../integrations/outside-astro.ts';
 import { cacheDir } from '../archive/cache-dir.ts';
 import { finishSite } from './finish-site.ts';
-import type { RenderOutcome, RenderRequest } from './render-site.ts';
+import type { RenderOutcome, RenderPlan, RenderRequest } from './render-site.ts';
+import { EarlyPreparation, earlyPreparationWanted } from '../integrations/search-early.ts';
 
 export interface BuildOptions {
   /** Project root: where astro.config.mjs is. */
@@ -63,11 +64,21 @@ async function checkAndBuild(options: BuildOptions): Promise<boolean> {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
   }
-  const renderer = startRenderer({ root: options.root, content: options.content, cacheDir: cache, work });
-  const stopHandling = removeOnSignal([work, staging], out, renderer.child);
+  // Document pages are prepared for the search index as Astro writes them (search-early.ts).
+  let early: EarlyPreparation | undefined;
+  const folders = [work, staging];
+  const renderer = startRenderer({ root: options.root, content: options.content, cacheDir: cache, work }, (plan) => {
+    if (!earlyPreparationWanted()) return;
+    try {
+      early = new EarlyPreparation({ outDir: work, content: options.content, cacheDir: cache, pages: plan.pages });
+      folders.push(early.folder);
+    } catch {
+      // Then every page is prepared after Astro, and a cause that stops that too is reported there.
+    }
+  });
+  const stopHandling = removeOnSignal(folders, out, renderer.child);
   const removeFolders = () => {
-    rmSync(work, { recursive: true, force: true });
-    rmSync(staging, { recursive: true, force: true });
+    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
   };
   const fail = (error?: unknown): false => {
     removeFolders();
@@ -78,6 +89,7 @@ async function checkAndBuild(options: BuildOptions): Promise<boolean> {
   try {
     // Rejected when the renderer dies without a word (killed for memory, say).
     const outcome = await renderer.outcome.catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+    await early?.stop();
     if (outcome instanceof Error) return fail(outcome);
     addMarks(outcome.marks);
     if (outcome.kind === 'stopped') {
@@ -87,7 +99,7 @@ async function checkAndBuild(options: BuildOptions): Promise<boolean> {
     }
     if (outcome.kind === 'failed') return fail();
     try {
-      await finishSite(work, { content: options.content, cacheDir: cache });
+      await finishSite(work, { content: options.content, cacheDir: cache, early });
       moveFolder(work, staging);
       swapIn(staging, outDir, path.join(workRoot, 'trash'));
     } catch (error) {
@@ -97,6 +109,7 @@ async function checkAndBuild(options: BuildOptions): Promise<boolean> {
     mark('swap:end');
     return true;
   } finally {
+    early?.dispose();
     stopHandling();
     releaseLock();
   }
@@ -106,7 +119,7 @@ async function checkAndBuild(options: BuildOptions): Promise<boolean> {
  * Checks and renders the archive in a child process (render-site.ts), which exits
  * when done and so gives back Astro's memory before the search index is built.
  */
-function startRenderer(request: RenderRequest): { child: ChildProcess; outcome: Promise<RenderOutcome> } {
+function startRenderer(request: RenderRequest, onChecked: (plan: RenderPlan) => void): { child: ChildProcess; outcome: Promise<RenderOutcome> } {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     LECTERN_CONTENT: request.content,
@@ -123,7 +136,10 @@ function startRenderer(request: RenderRequest): { child: ChildProcess; outcome: 
   });
   const outcome = new Promise<RenderOutcome>((resolve, reject) => {
     let told: RenderOutcome | undefined;
-    child.on('message', (message: RenderOutcome) => (told = message));
+    child.on('message', (message: RenderPlan | RenderOutcome) => {
+      if (message.kind === 'checked') onChecked(message);
+      else told = message;
+    });
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       if (told) resolve(told);

@@ -3,10 +3,13 @@ import { addPolicies } from '../integrations/csp.ts';
 import type { StepLog } from '../integrations/outside-astro.ts';
 import { readSiteFile } from '../archive/site-file.ts';
 import { timed } from '../integrations/timings.ts';
+import type { EarlyPages } from '../integrations/search-index-build.ts';
 
 export interface FinishOptions {
   content: string;
   cacheDir: string;
+  /** Pages prepared for the index while Astro rendered (search-early.ts). */
+  early?: EarlyPages;
 }
 
 /**
@@ -15,8 +18,8 @@ export interface FinishOptions {
  * must come after everything that writes pages. In `astro build` run directly, the
  * integrations of the same names do it, in the same order.
  */
-export async function finishSite(outDir: string, { content, cacheDir }: FinishOptions): Promise<void> {
-  await indexSite(outDir, { content, cacheDir }, stepLog('lectern:search'));
+export async function finishSite(outDir: string, { content, cacheDir, early }: FinishOptions): Promise<void> {
+  await indexSite(outDir, { content, cacheDir, early }, stepLog('lectern:search'));
   const frameSrc = readSiteFile(content)?.allowIframes ?? [];
   await timed('csp', () => addPolicies(outDir, { frameSrc }, stepLog('lectern:csp')));
 }

@@ -11,6 +11,10 @@ import { deployment } from '../archive/deployment.ts';
 import { publishedDocuments } from '../archive/permalinks.ts';
 import type { PublishedDocument } from '../lib/permalinks.ts';
 import { mark, marks } from '../integrations/timings.ts';
+import type { Archive } from '../archive/read-archive.ts';
+import { documentPeople, personRoles } from '../lib/document-people.ts';
+import type { PlannedPage } from '../integrations/search-early.ts';
+import { paths } from '../lib/urls.ts';
 
 export interface RenderRequest {
   /** Project root: where astro.config.mjs is. */
@@ -20,6 +24,12 @@ export interface RenderRequest {
   cacheDir: string;
   /** Empty folder Astro writes the site into. */
   work: string;
+}
+
+/** What the child tells `lectern build` once the check has passed: the document pages it will render. */
+export interface RenderPlan {
+  kind: 'checked';
+  pages: PlannedPage[];
 }
 
 /** What the child tells `lectern build`, once, before it exits. */
@@ -36,6 +46,7 @@ async function render(request: RenderRequest): Promise<RenderOutcome> {
   const { ok, archive } = reportArchive(request.content, process.stderr, { cacheFile: path.join(request.cacheDir, 'lectern-check.json') });
   mark('check:end');
   if (!ok) return { kind: 'stopped', marks: marks() };
+  send({ kind: 'checked', pages: plannedPages(archive) } satisfies RenderPlan);
   // The content loaders take the archive just checked instead of reading every file again.
   shareArchive(archive);
   try {
@@ -56,8 +67,26 @@ async function render(request: RenderRequest): Promise<RenderOutcome> {
   return { kind: 'rendered', marks: marks(), published };
 }
 
-const send = process.send?.bind(process);
-if (!send) throw new Error('render-site.ts runs as a child process of `lectern build`, with an IPC channel.');
+/**
+ * The document pages the build will index, with the people and tags their search
+ * metadata will name (SearchMeta.astro), so that `lectern build` can prepare them for
+ * the index as Astro writes them (search-early.ts).
+ */
+function plannedPages(archive: Archive): PlannedPage[] {
+  const courses = new Set(archive.courses.filter((course) => !course.data.draft).map((course) => course.id));
+  return archive.documents
+    .filter((doc) => !doc.data.draft && courses.has(doc.course))
+    .map((doc) => {
+      const url = paths.document(doc.course, doc.id);
+      const byRole = documentPeople(doc.kind, doc.data, archive.peopleIndex);
+      const people = new Map(personRoles.flatMap((role) => byRole[role] ?? []).map((person) => [person.id, person.name]));
+      return { url: `/${url}`, file: `${url}index.html`, people: [...people.values()], tags: [...new Set(doc.data.tags ?? [])] };
+    });
+}
+
+const channel = process.send?.bind(process);
+if (!channel) throw new Error('render-site.ts runs as a child process of `lectern build`, with an IPC channel.');
+const send = (message: RenderPlan | RenderOutcome, done: () => void = () => undefined) => channel(message, done);
 // The parent gone (killed, even by SIGKILL) closes the channel: stop writing into its folders.
 process.on('disconnect', () => process.exit(1));
 const outcome = await render(JSON.parse(process.argv[2]) as RenderRequest);

@@ -28,7 +28,11 @@ export function scratchDir(fallback: string, room = MIN_ROOM): string {
  * memory, a leftover would hold the machine's RAM until it restarts.
  */
 export function scratchFolder(fallback: string, name: string, room = MIN_ROOM): string {
-  const dir = scratchDir(fallback, room);
+  return processFolder(scratchDir(fallback, room), name);
+}
+
+/** `<dir>/<name>-<pid>` for this process, after removing the folders of that name left by processes that died. */
+export function processFolder(dir: string, name: string): string {
   let entries: string[] = [];
   try {
     entries = readdirSync(dir);

@@ -3,11 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { Converter } from 'opencc-js/t2cn';
-import { parse } from 'yaml';
-import { peopleFileSchema } from '../schemas/person.ts';
-import { searchGlossary } from '../lib/search-glossary.ts';
-import { buildDictionary } from '../lib/search-query.ts';
+import { dictionaryKey as keyOf, indexDictionary } from './search-dictionary.ts';
 import { fnv1a, WORD_FOLDERS, wordFilePath, type WordFile, type WordKind } from '../lib/search-names.ts';
 import { linkTree } from './link-tree.ts';
 import { scratchFolder } from './scratch-dir.ts';
@@ -15,7 +11,8 @@ import { packageVersion } from './package-version.ts';
 import { addSearchCode, pagefindVersion as installedPagefind, runPagefind, SEARCH_CODE_FOLDER } from './pagefind-cli.ts';
 import { writeBundle } from './pagefind-writer/write-bundle.ts';
 import type { PageRecord } from './pagefind-writer/page-record.ts';
-import { PreparePool } from './search-prepare-pool.ts';
+import { PreparePool, type PreparedPage } from './search-prepare-pool.ts';
+import { PAGE_HASHES_FILE } from './search-early.ts';
 import { FACETS_FILE, placeIn, type FacetRow, type SearchFacets } from '../lib/search-facets.ts';
 import { SEARCH_DATA_FILE, type SearchData } from '../lib/search-data.ts';
 import type { PagefindFragment, ReadyDetail } from '../lib/search-engine.ts';
@@ -56,6 +53,14 @@ export interface SearchIndexOptions {
    * shard is built every time.
    */
   cacheDir?: string;
+  /** Pages prepared while Astro rendered (search-early.ts), taken when they are still the same. */
+  early?: EarlyPages;
+}
+
+/** What the index build asks of the pages prepared early. */
+export interface EarlyPages {
+  /** The page prepared early, if it was made from the page with `hash` with the dictionary of `dictionaryKey`. */
+  take(url: string, hash: string, dictionaryKey: string): PreparedPage | undefined;
 }
 
 export interface SearchIndexReport {
@@ -72,6 +77,8 @@ export interface SearchIndexReport {
   totalMs: number;
   /** Shards taken from the cache because none of their pages changed. */
   reused: number;
+  /** Pages prepared while Astro rendered, taken as they were. */
+  early: number;
   /** Results the word files carry ready to show, and how many of them came from the last build. */
   ready: number;
   readyReused: number;
@@ -100,21 +107,21 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const bundle = options.bundle ?? 'pagefind';
   const shardSize = Math.max(1, options.shardSize ?? 1000);
   const pages = findDocumentPages(options.outDir, bundle);
-  const toSimplified = Converter({ from: 'tw', to: 'cn' });
-  const simplify = (text: string) => toSimplified(text);
-  const dictionary = buildDictionary(
-    [...peopleNames(options.content), ...pages.flatMap((p) => p.people.map((person) => person.label))].map(simplify),
-    [...searchGlossary, ...pages.flatMap((p) => p.tags)].map(simplify),
+  const dictionary = indexDictionary(
+    options.content,
+    pages.flatMap((p) => p.people.map((person) => person.label)),
+    pages.flatMap((p) => p.tags),
   );
 
   let prepareMs = 0;
   let indexMs = 0;
   let writeMs = 0;
   let traditional = 0;
+  let early = 0;
   const plan = planShards(pages, shardSize);
   const shards = plan.map(({ shard }, i) => (i === 0 ? bundle : `${bundle}-${shard}`));
   const cache = options.cacheDir ? path.join(options.cacheDir, 'lectern-search') : undefined;
-  const dictionaryKey = JSON.stringify([[...dictionary.names].sort(), [...dictionary.terms].sort(), options.stock ?? false]);
+  const dictionaryKey = keyOf(dictionary, options.stock ?? false);
   const keys = plan.map(({ pages: shardPages }) => shardKey(dictionaryKey, shardPages));
   const cachedDir = (i: number) => (cache ? path.join(cache, `shard-${plan[i].shard}`) : undefined);
   const isCached = (i: number) => {
@@ -145,7 +152,11 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     const site = staging && path.join(staging, `shard-${plan[i].shard}`);
     if (site) rmSync(site, { recursive: true, force: true });
     const done = await Promise.all(
-      plan[i].pages.map((page) => pool!.prepare(page.file, site ? { target: path.join(site, path.relative(options.outDir, page.file)) } : { url: page.url })),
+      plan[i].pages.map((page) => {
+        const ready = site ? undefined : options.early?.take(page.url, page.hash, dictionaryKey);
+        if (ready) early++;
+        return ready ?? pool!.prepare(page.file, site ? { target: path.join(site, path.relative(options.outDir, page.file)) } : { url: page.url });
+      }),
     );
     done.forEach((page, n) => {
       if (page.traditional) traditional++;
@@ -183,6 +194,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
         if (cached) {
           writeFileSync(path.join(written, 'counts.json'), JSON.stringify(Object.fromEntries(plan[i].pages.map((page) => [page.url, counted.get(page.url)]))));
           writeFileSync(path.join(written, FRAGMENTS_FILE), JSON.stringify(shardFragments[i]));
+          writeFileSync(path.join(written, PAGE_HASHES_FILE), JSON.stringify(Object.fromEntries(plan[i].pages.map((page) => [page.url, page.hash]))));
           writeFileSync(path.join(written, 'key'), keys[i]);
           rmSync(cached, { recursive: true, force: true });
           renameSync(written, cached);
@@ -198,7 +210,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     if (!stock && shards.length > 0) await addSearchCode(path.join(options.outDir, shards[0]), cache);
     if (cache) pruneShardCache(cache, new Set(plan.map((p) => p.shard)));
     if (shards.length === 0) {
-      return { pages: 0, shards: 0, traditional: 0, names: 0, terms: 0, prepareMs, indexMs, writeMs, totalMs: performance.now() - started, reused, ready: 0, readyReused: 0 };
+      return { pages: 0, shards: 0, traditional: 0, names: 0, terms: 0, prepareMs, indexMs, writeMs, totalMs: performance.now() - started, reused, early, ready: 0, readyReused: 0 };
     }
 
     const { facets, fragments } = facetsAndFragments(pages, shardFragments, shards.map((folder) => path.join(options.outDir, folder)));
@@ -230,6 +242,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       writeMs,
       totalMs: performance.now() - started,
       reused,
+      early,
       ready: ready.count,
       readyReused: ready.reused,
     };
@@ -311,6 +324,7 @@ const SEARCH_CODE_VERSION = (() => {
   for (const file of [
     './search-index-build.ts',
     './search-prepare.ts',
+    './search-dictionary.ts',
     './search-ready-results.ts',
     '../lib/search-text.ts',
     '../lib/search-query.ts',
@@ -412,14 +426,6 @@ function decodeEntities(text: string): string {
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
-}
-
-/** Names in `people.yaml` (already checked by `lectern check`; a broken file only means no names). */
-function peopleNames(content: string): string[] {
-  const file = path.join(content, 'people.yaml');
-  if (!existsSync(file)) return [];
-  const parsed = peopleFileSchema.safeParse(parse(readFileSync(file, 'utf8')) ?? []);
-  return parsed.success ? parsed.data.map((person) => person.name) : [];
 }
 
 /** The fragments of a shard Pagefind has just written: each one is read once, for the URL of its page. */

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { buildSearchIndex, type SearchIndexOptions } from './search-index-build.ts';
+import { buildSearchIndex, type EarlyPages, type SearchIndexOptions } from './search-index-build.ts';
 import { timed } from './timings.ts';
 import { finishesOutsideAstro, type StepLog } from './outside-astro.ts';
 
@@ -9,6 +9,8 @@ export interface SearchIndexIntegrationOptions {
   content: string;
   /** The build's cache folder: shards whose pages did not change are taken from there. */
   cacheDir?: string;
+  /** Pages prepared while Astro rendered (`lectern build` only). */
+  early?: EarlyPages;
 }
 
 /**
@@ -30,13 +32,14 @@ export function searchIndex({ content, cacheDir }: SearchIndexIntegrationOptions
 }
 
 /** Indexes the built site in `outDir` and logs what it did; throws, with the cause attached, when it cannot. */
-export async function indexSite(outDir: string, { content, cacheDir }: SearchIndexIntegrationOptions, log: StepLog): Promise<void> {
-  const options: SearchIndexOptions = { outDir, content, cacheDir, shardSize: shardSize() };
+export async function indexSite(outDir: string, { content, cacheDir, early }: SearchIndexIntegrationOptions, log: StepLog): Promise<void> {
+  const options: SearchIndexOptions = { outDir, content, cacheDir, shardSize: shardSize(), early };
   try {
     const report = await timed('search', () => buildSearchIndex(options));
     log.info(
       `indexed ${report.pages} page(s) in ${report.shards} index(es) in ${Math.round(report.totalMs)} ms ` +
         `(preparing and reading pages ${Math.round(report.prepareMs)} ms, writing the index ${Math.round(report.indexMs + report.writeMs)} ms; ` +
+        `${report.early} page(s) prepared while Astro rendered; ` +
         `${report.traditional} in Traditional characters; ${report.names} names, ${report.terms} terms kept whole; ` +
         `${report.reused} index(es) unchanged, from the cache; ${report.ready} results ready to show, ${report.readyReused} from the cache)`,
     );

@@ -14,6 +14,8 @@ export interface PrepareWorkerData {
   terms: string[];
   /** Copy pages as they are (for comparisons with stock Pagefind). */
   stock: boolean;
+  /** Run at the lowest priority (set by the pool). */
+  background?: boolean;
 }
 
 /** A page's ready results, worked out in a worker (search-ready-results.ts): its fragment file, Pagefind id and words. */
@@ -37,6 +39,27 @@ export interface PrepareRequest {
 
 export type PrepareResponse = ({ id: number } & PreparedPage) | { id: number; error: string };
 
+/**
+ * A page Astro may still be writing (search-early.ts): prepared and read only when it
+ * is whole, its `PreparedPage` (v8-serialized) appended to the worker's own file
+ * `<save>.<thread id>`. A page whose
+ * hash is `unless` is left alone: the shard cache has it.
+ */
+export interface EarlyRequest {
+  id: number;
+  early: { file: string; url: string; save: string; unless?: string };
+}
+
+export type EarlyResponse = { id: number; early: EarlyOutcome } | { id: number; error: string };
+
+export type EarlyOutcome =
+  /** Where the page is (file, offset, length), and the hash of the page it was made from. */
+  | { kind: 'saved'; hash: string; file: string; offset: number; length: number; ms: number }
+  /** Not yet written to its end. */
+  | { kind: 'partial' }
+  /** The page with the hash `unless`. */
+  | { kind: 'cached' };
+
 export interface PreparedPage {
   traditional: boolean;
   /** Known names in the page and how often each occurs (search-prepare.ts). */
@@ -57,11 +80,14 @@ export class PreparePool {
   readonly #pending = new Map<number, { resolve: (answer: unknown) => void; reject: (error: Error) => void }>();
   #next = 0;
 
-  /** One worker per core (the main thread only waits meanwhile). */
-  constructor(data: PrepareWorkerData, size = availableParallelism()) {
+  /**
+   * One worker per core (the main thread only waits meanwhile). `background`: the workers
+   * run at the lowest priority, on what another process (Astro rendering) leaves over.
+   */
+  constructor(data: PrepareWorkerData, size = availableParallelism(), { background = false } = {}) {
     this.#workers = Array.from({ length: Math.max(1, size) }, () => {
-      const worker = new Worker(new URL('./search-prepare-worker.ts', import.meta.url), { workerData: data });
-      worker.on('message', (response: PrepareResponse | ReadyResponse) => this.#settle(response));
+      const worker = new Worker(new URL('./search-prepare-worker.ts', import.meta.url), { workerData: { ...data, background } satisfies PrepareWorkerData });
+      worker.on('message', (response: PrepareResponse | ReadyResponse | EarlyResponse) => this.#settle(response));
       worker.on('error', (error) => this.#failAll(error));
       return worker;
     });
@@ -85,16 +111,26 @@ export class PreparePool {
     });
   }
 
+  /** Prepares a page Astro may still be writing (EarlyRequest). */
+  early(request: EarlyRequest['early']): Promise<EarlyOutcome> {
+    const id = this.#next++;
+    return new Promise<EarlyOutcome>((resolve, reject) => {
+      this.#pending.set(id, { resolve: resolve as (answer: unknown) => void, reject });
+      this.#workers[id % this.#workers.length].postMessage({ id, early: request } satisfies EarlyRequest);
+    });
+  }
+
   async close(): Promise<void> {
     await Promise.all(this.#workers.map((worker) => worker.terminate()));
   }
 
-  #settle(response: PrepareResponse | ReadyResponse): void {
+  #settle(response: PrepareResponse | ReadyResponse | EarlyResponse): void {
     const pending = this.#pending.get(response.id);
     if (!pending) return;
     this.#pending.delete(response.id);
     if ('error' in response) pending.reject(new Error(response.error));
     else if ('details' in response) pending.resolve(response.details);
+    else if ('early' in response) pending.resolve(response.early);
     else {
       const { id: _, ...page } = response;
       pending.resolve(page);

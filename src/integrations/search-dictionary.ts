@@ -1,0 +1,34 @@
+/**
+ * The names and terms the search index keeps whole (search-query.ts), made from
+ * `people.yaml`, the glossary and what the document pages name. The index build
+ * makes it from the built pages; the early preparation (search-early.ts) from the
+ * checked archive before Astro renders. The two must come out the same for an
+ * early page to be used, which the key below decides.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Converter } from 'opencc-js/t2cn';
+import { parse } from 'yaml';
+import { peopleFileSchema } from '../schemas/person.ts';
+import { searchGlossary } from '../lib/search-glossary.ts';
+import { buildDictionary, type SearchDictionary } from '../lib/search-query.ts';
+
+/** People.yaml's names, the pages' people and the glossary and the pages' tags, in Simplified characters. */
+export function indexDictionary(content: string, people: readonly string[], tags: readonly string[]): SearchDictionary {
+  const toSimplified = Converter({ from: 'tw', to: 'cn' });
+  const simplify = (text: string) => toSimplified(text);
+  return buildDictionary([...peopleNames(content), ...people].map(simplify), [...searchGlossary, ...tags].map(simplify));
+}
+
+/** The dictionary (and whether pages are indexed as they are) as part of a cache key. */
+export function dictionaryKey(dictionary: SearchDictionary, stock: boolean): string {
+  return JSON.stringify([[...dictionary.names].sort(), [...dictionary.terms].sort(), stock]);
+}
+
+/** Names in `people.yaml` (already checked by `lectern check`; a broken file only means no names). */
+function peopleNames(content: string): string[] {
+  const file = path.join(content, 'people.yaml');
+  if (!existsSync(file)) return [];
+  const parsed = peopleFileSchema.safeParse(parse(readFileSync(file, 'utf8')) ?? []);
+  return parsed.success ? parsed.data.map((person) => person.name) : [];
+}
