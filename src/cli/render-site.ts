@@ -15,6 +15,8 @@ import type { Archive } from '../archive/read-archive.ts';
 import { documentPeople, personRoles } from '../lib/document-people.ts';
 import type { PlannedPage } from '../integrations/search-early.ts';
 import { paths } from '../lib/urls.ts';
+import { compareDatesDescending } from '../lib/partial-date.ts';
+import { compareText } from '../lib/compare.ts';
 
 export interface RenderRequest {
   /** Project root: where astro.config.mjs is. */
@@ -70,12 +72,14 @@ async function render(request: RenderRequest): Promise<RenderOutcome> {
 /**
  * The document pages the build will index, with the people and tags their search
  * metadata will name (SearchMeta.astro), so that `lectern build` can prepare them for
- * the index as Astro writes them (search-early.ts).
+ * the index as Astro writes them (search-early.ts). In the order Astro renders them:
+ * newest first, as getDocuments (src/data/archive.ts) gives them to the document route.
  */
 function plannedPages(archive: Archive): PlannedPage[] {
   const courses = new Set(archive.courses.filter((course) => !course.data.draft).map((course) => course.id));
   return archive.documents
     .filter((doc) => !doc.data.draft && courses.has(doc.course))
+    .sort((a, b) => compareDatesDescending(a.data.date, b.data.date) || compareText(a.course, b.course) || compareText(a.id, b.id))
     .map((doc) => {
       const url = paths.document(doc.course, doc.id);
       const byRole = documentPeople(doc.kind, doc.data, archive.peopleIndex);

@@ -62,6 +62,12 @@ const POLL_MS = 300;
  * two background workers prepare 100 to 200.
  */
 const FOUND = 128;
+/**
+ * Pages not yet written that a look passes before it stops. The pages are planned in
+ * the order Astro renders them, four at a time, so the written ones are near the
+ * front; a look through all 10,000 would cost more than the pages it finds.
+ */
+const LOOKAHEAD = 64;
 /** A page found unfinished this many times is left to the index build. */
 const TRIES = 3;
 
@@ -149,9 +155,13 @@ export class EarlyPreparation {
 
   /** Finds pages Astro has written since the last look, enough to keep the workers busy until the next. */
   #look(): void {
+    let missed = 0;
     for (const [url, page] of this.#waiting) {
-      if (this.#found.length >= FOUND) break;
-      if (!existsSync(path.join(this.#outDir, page.file))) continue;
+      if (this.#found.length >= FOUND || missed >= LOOKAHEAD) break;
+      if (!existsSync(path.join(this.#outDir, page.file))) {
+        missed++;
+        continue;
+      }
       this.#waiting.delete(url);
       this.#found.push(page);
     }

@@ -13,6 +13,8 @@ import { fixture, tempDir } from '../helpers/paths.ts';
 let root = '';
 let content = '';
 let out = '';
+/** The log of the first, full build. */
+let firstLog = '';
 
 // Small search shards, so the fixture has several and a change touches only one.
 const env = { LECTERN_SEARCH_SHARD_SIZE: '2' };
@@ -38,7 +40,19 @@ beforeAll(() => {
   content = path.join(root, 'content');
   out = path.join(root, 'dist');
   cpSync(fixture('basic'), content, { recursive: true });
-  build();
+  firstLog = build();
+});
+
+describe('a full build', () => {
+  it('renders the document pages before any other page (documents-first.ts)', () => {
+    const documents = readdirSync(content, { recursive: true, encoding: 'utf8' })
+      .filter((name) => /^[^/]+\/(lectures|speeches|writeups)\/[^/]+\.md$/.test(name))
+      .map((name) => `/courses/${name.split('/')[0]}/${path.basename(name, '.md')}/index.html`);
+    const rendered = [...firstLog.matchAll(/[├└]─ (\/\S*?\.(?:html|xml|json|txt))/g)].map((m) => m[1]);
+    expect(documents.length).toBe(6);
+    expect(rendered.length).toBeGreaterThan(20);
+    expect(rendered.slice(0, documents.length).sort()).toEqual(documents.sort());
+  });
 });
 
 describe('rebuilding after a change', () => {
