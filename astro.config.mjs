@@ -9,7 +9,7 @@ import { lectern } from './src/integrations/lectern.ts';
 import { linking } from './src/integrations/linking.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { csp } from './src/integrations/csp.ts';
-import { documentsFirst } from './src/integrations/documents-first.ts';
+import { prerenderer } from './src/integrations/prerenderer.ts';
 import { buildTimings } from './src/integrations/timings.ts';
 import { readSiteFile } from './src/archive/site-file.ts';
 import { contentDir } from './src/archive/content-dir.ts';
@@ -55,8 +55,9 @@ export default defineConfig({
     mdx({ processor: unified({ ...markdownOptions, rehypePlugins: [rehypeHeadingIds] }) }),
     lectern({ content, cacheDir: cache }),
     linking(),
-    // Document pages rendered first, for the search index to prepare them meanwhile (search-early.ts).
-    documentsFirst(),
+    // Document pages rendered first, for the search index to prepare them meanwhile (search-early.ts);
+    // a rebuild's unchanged pages linked from the published site (published-pages.ts).
+    prerenderer({ cacheDir: cache }),
     searchIndex({ content, cacheDir: cache }),
     // After every integration that writes pages, so that it hashes all their inline scripts.
     csp({ frameSrc: allowIframes }),

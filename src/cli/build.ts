@@ -12,6 +12,7 @@ import { cacheDir } from '../archive/cache-dir.ts';
 import { finishSite } from './finish-site.ts';
 import type { RenderOutcome, RenderPlan, RenderRequest } from './render-site.ts';
 import { EarlyPreparation, earlyPreparationWanted } from '../integrations/search-early.ts';
+import { PUBLISHED_SITE_ENV, recordPublishedSite, reusablePublishedSite } from '../integrations/published-pages.ts';
 
 export interface BuildOptions {
   /** Project root: where astro.config.mjs is. */
@@ -67,7 +68,9 @@ async function checkAndBuild(options: BuildOptions): Promise<boolean> {
   // Document pages are prepared for the search index as Astro writes them (search-early.ts).
   let early: EarlyPreparation | undefined;
   const folders = [work, staging];
-  const renderer = startRenderer({ root: options.root, content: options.content, cacheDir: cache, work }, (plan) => {
+  // Unchanged pages are linked from the site published now, when it is the one Astro's cache knows (published-pages.ts).
+  const published = reusablePublishedSite(outDir, cache);
+  const renderer = startRenderer({ root: options.root, content: options.content, cacheDir: cache, work }, published, (plan) => {
     if (!earlyPreparationWanted()) return;
     try {
       early = new EarlyPreparation({ outDir: work, content: options.content, cacheDir: cache, pages: plan.pages });
@@ -102,6 +105,7 @@ async function checkAndBuild(options: BuildOptions): Promise<boolean> {
       await finishSite(work, { content: options.content, cacheDir: cache, early });
       moveFolder(work, staging);
       swapIn(staging, outDir, path.join(workRoot, 'trash'));
+      recordPublishedSite(outDir, cache);
     } catch (error) {
       return fail(error);
     }
@@ -119,13 +123,19 @@ async function checkAndBuild(options: BuildOptions): Promise<boolean> {
  * Checks and renders the archive in a child process (render-site.ts), which exits
  * when done and so gives back Astro's memory before the search index is built.
  */
-function startRenderer(request: RenderRequest, onChecked: (plan: RenderPlan) => void): { child: ChildProcess; outcome: Promise<RenderOutcome> } {
+function startRenderer(
+  request: RenderRequest,
+  published: string | undefined,
+  onChecked: (plan: RenderPlan) => void,
+): { child: ChildProcess; outcome: Promise<RenderOutcome> } {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     LECTERN_CONTENT: request.content,
     LECTERN_CHECKED: '1',
     [FINISH_OUTSIDE_ASTRO_ENV]: '1',
   };
+  if (published === undefined) delete env[PUBLISHED_SITE_ENV];
+  else env[PUBLISHED_SITE_ENV] = published;
   // Vite reads these names from the environment into import.meta.env, over Astro's own values:
   // a stray BASE_URL drops the base path from every link, a stray DEV=1 publishes drafts.
   // Test runners set all of them (vitest: BASE_URL=/, DEV=1, MODE=test).

@@ -21,7 +21,7 @@ export interface FinishOptions {
 export async function finishSite(outDir: string, { content, cacheDir, early }: FinishOptions): Promise<void> {
   await indexSite(outDir, { content, cacheDir, early }, stepLog('lectern:search'));
   const frameSrc = readSiteFile(content)?.allowIframes ?? [];
-  await timed('csp', () => addPolicies(outDir, { frameSrc }, stepLog('lectern:csp')));
+  await timed('csp', () => addPolicies(outDir, { frameSrc }, stepLog('lectern:csp'), { cacheDir }));
 }
 
 /** Lines in the shape of Astro's own log (`12:04:05 [label] message`), on standard output as Astro writes them. */

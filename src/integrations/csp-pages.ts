@@ -3,33 +3,40 @@
  * time: on the main thread for a small site, in worker threads (csp-worker.ts) for a
  * large one, where reading and rewriting every page took 11 s at 10,000 documents.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { addCspMeta, type CspOptions } from '../lib/csp.ts';
 
-export interface CspReport {
-  pages: number;
-  /** Pages whose policy was missing or wrong (written again); the rest already had theirs (CspMeta.astro). */
-  rewritten: number;
+/** What the pass found in one page: what it allowed by hash and what it blocks. */
+export interface PagePolicy {
   scripts: number;
   styles: number;
-  /** [file, what is blocked] for each kind of blocked markup on each page. */
-  blocked: [string, string][];
+  blocked: string[];
 }
 
-export function addPoliciesTo(files: readonly string[], options: CspOptions): CspReport {
-  const report: CspReport = { pages: 0, rewritten: 0, scripts: 0, styles: 0, blocked: [] };
-  for (const file of files) {
+export interface PageResult extends PagePolicy {
+  file: string;
+  /** The policy was missing or wrong, and the page was written again; most have theirs already (CspMeta.astro). */
+  rewritten: boolean;
+}
+
+export function addPoliciesTo(files: readonly string[], options: CspOptions): PageResult[] {
+  return files.map((file) => {
     const before = readFileSync(file, 'utf8');
     const { html, scan } = addCspMeta(before, options);
-    // Most pages were rendered with their policy already (CspMeta.astro): left as they are.
-    if (html !== before) {
-      writeFileSync(file, html);
-      report.rewritten++;
+    const rewritten = html !== before;
+    if (rewritten) {
+      // A new file renamed over the page, never a write into it: the page may be a link
+      // to the published site's copy (published-pages.ts), which must stay as it is.
+      const written = `${file}.lectern-csp`;
+      writeFileSync(written, html);
+      renameSync(written, file);
     }
-    report.pages++;
-    report.scripts += scan.blocks.filter((b) => b.tag === 'script').length;
-    report.styles += scan.blocks.filter((b) => b.tag === 'style').length;
-    for (const what of new Set(scan.blocked)) report.blocked.push([file, what]);
-  }
-  return report;
+    return {
+      file,
+      rewritten,
+      scripts: scan.blocks.filter((b) => b.tag === 'script').length,
+      styles: scan.blocks.filter((b) => b.tag === 'style').length,
+      blocked: [...new Set(scan.blocked)],
+    };
+  });
 }

@@ -1,11 +1,13 @@
-import { readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { CspOptions } from '../lib/csp.ts';
-import { addPoliciesTo, type CspReport } from './csp-pages.ts';
+import { addPoliciesTo, type PagePolicy, type PageResult } from './csp-pages.ts';
+import { FileMemo } from './file-memo.ts';
 import { finishesOutsideAstro, type StepLog } from './outside-astro.ts';
 
 /**
@@ -46,32 +48,59 @@ export async function addPolicies(
   outDir: string,
   options: CspOptions,
   logger: StepLog,
-  /** Worker threads to share the pages among (1: none); by default one per core for a large site. */
-  shares = 0,
+  {
+    shares = 0,
+    cacheDir,
+  }: {
+    /** Worker threads to share the pages among (1: none); by default one per core for a large site. */
+    shares?: number;
+    /** Where what each page held is kept, so that a rebuild reads only the pages that are new files (file-memo.ts). */
+    cacheDir?: string;
+  } = {},
 ): Promise<void> {
-  const files = htmlFiles(outDir);
+  const memo = new FileMemo<PagePolicy>(cacheDir && path.join(cacheDir, MEMO_FILE), memoKey(options), outDir);
+  const known: PageResult[] = [];
+  const files: string[] = [];
+  for (const file of htmlFiles(outDir)) {
+    const policy = memo.get(file);
+    if (policy) known.push({ file, rewritten: false, ...policy });
+    else files.push(file);
+  }
   shares ||= files.length < PAGES_FOR_WORKERS ? 1 : availableParallelism();
-  const reports =
+  const found =
     shares === 1
-      ? [addPoliciesTo(files, options)]
-      : await Promise.all(Array.from({ length: shares }, (_, i) => inWorker(files.filter((_, n) => n % shares === i), options)));
-  const sum = (key: 'pages' | 'rewritten' | 'scripts' | 'styles') => reports.reduce((total, report) => total + report[key], 0);
-  for (const [file, what] of reports.flatMap((report) => report.blocked).sort()) {
+      ? addPoliciesTo(files, options)
+      : (await Promise.all(Array.from({ length: shares }, (_, i) => inWorker(files.filter((_, n) => n % shares === i), options)))).flat();
+  for (const { file, scripts, styles, blocked } of found) memo.set(file, { scripts, styles, blocked });
+  memo.save();
+  const results = [...known, ...found];
+  const sum = (key: 'scripts' | 'styles') => results.reduce((total, result) => total + result[key], 0);
+  for (const [file, what] of results.flatMap((result) => result.blocked.map((what) => [result.file, what])).sort()) {
     logger.warn(`${path.relative(outDir, file)}: ${what} is blocked by the Content-Security-Policy`);
   }
   logger.info(
-    `Content-Security-Policy on ${sum('pages')} page(s), ${sum('rewritten')} of them written again; ` +
-      `${sum('scripts')} inline script(s) and ${sum('styles')} inline style(s) allowed by hash`,
+    `Content-Security-Policy on ${results.length} page(s), ${found.filter((result) => result.rewritten).length} of them written again; ` +
+      `${sum('scripts')} inline script(s) and ${sum('styles')} inline style(s) allowed by hash` +
+      (memo.hits > 0 ? `; ${memo.hits} page(s) unchanged since the last build, not read` : ''),
   );
+}
+
+const MEMO_FILE = 'lectern-csp.json';
+
+/** The pass's own code and options: either changed, every page is read again. */
+function memoKey(options: CspOptions): string {
+  const hash = createHash('sha256').update(JSON.stringify(options));
+  for (const file of ['../lib/csp.ts', './csp-pages.ts']) hash.update(readFileSync(new URL(file, import.meta.url)));
+  return hash.digest('hex');
 }
 
 /** Below this many pages, starting worker threads costs more than it saves. */
 const PAGES_FOR_WORKERS = 2000;
 
-function inWorker(files: string[], options: CspOptions): Promise<CspReport> {
+function inWorker(files: string[], options: CspOptions): Promise<PageResult[]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./csp-worker.ts', import.meta.url), { workerData: { files, options } });
-    worker.once('message', (report: CspReport) => resolve(report));
+    worker.once('message', (results: PageResult[]) => resolve(results));
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the Content-Security-Policy worker stopped (exit status ${code}) before it finished`)));
   });

@@ -6,6 +6,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { dictionaryKey as keyOf, indexDictionary } from './search-dictionary.ts';
 import { fnv1a, WORD_FOLDERS, wordFilePath, type WordFile, type WordKind } from '../lib/search-names.ts';
 import { linkTree } from './link-tree.ts';
+import { FileMemo } from './file-memo.ts';
 import { scratchFolder } from './scratch-dir.ts';
 import { packageVersion } from './package-version.ts';
 import { addSearchCode, pagefindVersion as installedPagefind, runPagefind, SEARCH_CODE_FOLDER } from './pagefind-cli.ts';
@@ -82,6 +83,8 @@ export interface SearchIndexReport {
   /** Results the word files carry ready to show, and how many of them came from the last build. */
   ready: number;
   readyReused: number;
+  /** Built pages (of any kind) not read, being the files the last build read (file-memo.ts). */
+  unread: number;
 }
 
 /** What a document page says about itself for search (SearchMeta.astro). */
@@ -106,7 +109,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const started = performance.now();
   const bundle = options.bundle ?? 'pagefind';
   const shardSize = Math.max(1, options.shardSize ?? 1000);
-  const pages = findDocumentPages(options.outDir, bundle);
+  const { pages, unread } = findDocumentPages(options.outDir, bundle, options.cacheDir);
   const dictionary = indexDictionary(
     options.content,
     pages.flatMap((p) => p.people.map((person) => person.label)),
@@ -210,7 +213,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     if (!stock && shards.length > 0) await addSearchCode(path.join(options.outDir, shards[0]), cache);
     if (cache) pruneShardCache(cache, new Set(plan.map((p) => p.shard)));
     if (shards.length === 0) {
-      return { pages: 0, shards: 0, traditional: 0, names: 0, terms: 0, prepareMs, indexMs, writeMs, totalMs: performance.now() - started, reused, early, ready: 0, readyReused: 0 };
+      return { pages: 0, shards: 0, traditional: 0, names: 0, terms: 0, prepareMs, indexMs, writeMs, totalMs: performance.now() - started, reused, early, ready: 0, readyReused: 0, unread };
     }
 
     const { facets, fragments } = facetsAndFragments(pages, shardFragments, shards.map((folder) => path.join(options.outDir, folder)));
@@ -245,6 +248,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       early,
       ready: ready.count,
       readyReused: ready.reused,
+      unread,
     };
   } finally {
     await pool?.close();
@@ -367,8 +371,14 @@ function pruneBundle(dir: string, primary: boolean): void {
   }
 }
 
-/** Every built page marked for indexing, with what SearchMeta.astro says about it, in URL order. */
-function findDocumentPages(outDir: string, bundle: string): PageInfo[] {
+/**
+ * Every built page marked for indexing, with what SearchMeta.astro says about it, in URL
+ * order. A rebuild reads only the pages that are new files: what the others hold comes
+ * from the last build (file-memo.ts), since a rebuild's unchanged pages are the
+ * published site's files linked in (published-pages.ts).
+ */
+function findDocumentPages(outDir: string, bundle: string, cacheDir: string | undefined): { pages: PageInfo[]; unread: number } {
+  const memo = new FileMemo<Omit<PageInfo, 'file'> | null>(cacheDir && path.join(cacheDir, PAGES_MEMO_FILE), `${SEARCH_CODE_VERSION}:${bundle}`, outDir);
   const pages: PageInfo[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -377,21 +387,37 @@ function findDocumentPages(outDir: string, bundle: string): PageInfo[] {
         if (dir === outDir && (entry.name === bundle || entry.name.startsWith(`${bundle}-`) || entry.name === '_astro')) continue;
         walk(full);
       } else if (entry.name.endsWith('.html')) {
-        // Bytes, not text: of a 14,000-page site only the part holding the filters is decoded.
-        const bytes = readFileSync(full);
-        const body = bytes.indexOf('data-pagefind-body');
-        if (body < 0) continue;
-        // Pagefind reads filters inside the body only; SearchMeta.astro puts them at its start.
-        const last = Math.max(bytes.lastIndexOf('data-pagefind-filter'), bytes.lastIndexOf('data-pagefind-sort'));
-        const end = last < body ? body : bytes.indexOf('>', last);
-        const meta = bytes.toString('utf8', body, end < 0 ? bytes.length : end + 1);
-        pages.push({ ...pageInfo(full, outDir, meta), hash: createHash('sha1').update(bytes).digest('base64') });
+        const known = memo.get(full);
+        const page = known === undefined ? readDocumentPage(full, outDir) : known && { ...known, file: full };
+        if (known === undefined) memo.set(full, page && withoutFile(page));
+        if (page) pages.push(page);
       }
     }
   };
   walk(outDir);
-  return pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  memo.save();
+  return { pages: pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)), unread: memo.hits };
 }
+
+function withoutFile({ file: _, ...page }: PageInfo): Omit<PageInfo, 'file'> {
+  return page;
+}
+
+/** The page at `file` if it is marked for indexing, else null. */
+function readDocumentPage(file: string, outDir: string): PageInfo | null {
+  // Bytes, not text: of a 14,000-page site only the part holding the filters is decoded.
+  const bytes = readFileSync(file);
+  const body = bytes.indexOf('data-pagefind-body');
+  if (body < 0) return null;
+  // Pagefind reads filters inside the body only; SearchMeta.astro puts them at its start.
+  const last = Math.max(bytes.lastIndexOf('data-pagefind-filter'), bytes.lastIndexOf('data-pagefind-sort'));
+  const end = last < body ? body : bytes.indexOf('>', last);
+  const meta = bytes.toString('utf8', body, end < 0 ? bytes.length : end + 1);
+  return { ...pageInfo(file, outDir, meta), hash: createHash('sha1').update(bytes).digest('base64') };
+}
+
+/** Beside the search cache folder, whose contents are pruned to the shards in use. */
+const PAGES_MEMO_FILE = 'lectern-search-pages.json';
 
 function pageInfo(file: string, outDir: string, html: string): Omit<PageInfo, 'hash'> {
   const relative = path.relative(outDir, file).split(path.sep).join('/');

@@ -41,7 +41,8 @@ export async function indexSite(outDir: string, { content, cacheDir, early }: Se
         `(preparing and reading pages ${Math.round(report.prepareMs)} ms, writing the index ${Math.round(report.indexMs + report.writeMs)} ms; ` +
         `${report.early} page(s) prepared while Astro rendered; ` +
         `${report.traditional} in Traditional characters; ${report.names} names, ${report.terms} terms kept whole; ` +
-        `${report.reused} index(es) unchanged, from the cache; ${report.ready} results ready to show, ${report.readyReused} from the cache)`,
+        `${report.reused} index(es) unchanged, from the cache; ${report.ready} results ready to show, ${report.readyReused} from the cache; ` +
+        `${report.unread} built page(s) unchanged since the last build, not read)`,
     );
   } catch (error) {
     throw new Error(`Building the search index failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Browser, Page } from 'playwright-core';
@@ -124,7 +124,7 @@ describe('adding the policy to a built site', () => {
         mkdirSync(path.join(copy, 'extra'));
         writeFileSync(path.join(copy, 'extra/index.html'), PAGE.replace('<body></body>', '<body><script>run()</script><p style="color:red">x</p></body>'));
         const lines: string[] = [];
-        await addPolicies(copy, { frameSrc: ['v.example.gov.cn'] }, { info: (line) => lines.push(line), warn: (line) => lines.push(`warn ${line}`) });
+        await addPolicies(copy, { frameSrc: ['v.example.gov.cn'] }, { info: (line) => lines.push(line), warn: (line) => lines.push(`warn ${line}`) }, { shares });
         return { pages: Object.fromEntries(htmlPages(copy).map((file) => [file, readFileSync(path.join(copy, file), 'utf8')])), lines };
       }),
     );
@@ -135,6 +135,34 @@ describe('adding the policy to a built site', () => {
     for (const [file, html] of Object.entries(runs[0].pages)) {
       if (file !== 'extra/index.html') expect(html, file).toBe(readFileSync(path.join(built, file), 'utf8'));
     }
+  });
+
+  test('reads again only the pages that are new files since the last pass, and reports the same', async () => {
+    const copy = path.join(tempDir('lectern-csp-'), 'dist');
+    const cacheDir = tempDir('lectern-csp-cache-');
+    cpSync(buildSite(fixture('hardening')), copy, { recursive: true });
+    mkdirSync(path.join(copy, 'extra'));
+    writeFileSync(path.join(copy, 'extra/index.html'), PAGE.replace('<body></body>', '<body><script>run()</script><p style="color:red">x</p></body>'));
+    const pass = async () => {
+      const lines: string[] = [];
+      await addPolicies(copy, { frameSrc: ['v.example.gov.cn'] }, { info: (line) => lines.push(line), warn: (line) => lines.push(`warn ${line}`) }, { cacheDir });
+      return lines;
+    };
+    const first = await pass();
+    const pages = htmlPages(copy).length;
+    expect(first.at(-1)).not.toMatch(/unchanged since the last build/);
+    const second = await pass();
+    expect(second.at(-1)).toMatch(new RegExp(`; ${pages} page\\(s\\) unchanged since the last build, not read$`));
+    // The same warnings and counts, from what the first pass found.
+    expect(second.slice(0, -1)).toEqual(first.slice(0, -1));
+    expect(second.at(-1)?.replace(/; \d+ page\(s\) unchanged.*$/, '').replace(/\d+ of them written again/, '')).toBe(first.at(-1)?.replace(/\d+ of them written again/, ''));
+    // A page written anew (as Astro writes a page it renders) is read again and given its policy.
+    const home = path.join(copy, 'index.html');
+    rmSync(home);
+    writeFileSync(home, PAGE.replace('<body></body>', '<body><script>other()</script></body>'));
+    const third = await pass();
+    expect(third.at(-1)).toMatch(new RegExp(`, 1 of them written again; .*; ${pages - 1} page\\(s\\) unchanged since the last build, not read$`));
+    expect(readFileSync(home, 'utf8')).toContain(sha256Source('other()'));
   });
 });
 

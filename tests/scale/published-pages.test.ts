@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendFileSync, cpSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { withBuildLock } from '../helpers/build-lock.ts';
+import { runLectern } from '../helpers/lectern.ts';
+import { fixture, projectRoot } from '../helpers/paths.ts';
+import { cacheDir } from '../../src/archive/cache-dir.ts';
+import { readBundle } from '../helpers/pagefind-bundle.ts';
+
+/**
+ * A rebuild links the unchanged pages of the published site into the new one instead
+ * of copying them out of Astro's cache (src/integrations/published-pages.ts). What
+ * must hold: the published site's files are never written into, a page Astro renders
+ * is a new file, and nothing is linked from a site the cache does not describe.
+ */
+let root = '';
+let content = '';
+let out = '';
+
+function build(into = out, from = content): string {
+  const result = withBuildLock(() => runLectern(['build', '--content', from, '--out', into]));
+  expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
+  return result.stdout;
+}
+
+const linkedCount = (log: string) => Number(/(\d+) unchanged page\(s\) linked from the published site/.exec(log)?.[1] ?? 0);
+const sha1 = (file: string) => createHash('sha1').update(readFileSync(file)).digest('hex');
+const filesOf = (dir: string) =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+
+beforeAll(() => {
+  // Inside the project, on the file system of the folder Astro writes into, so that links can be made.
+  const parent = path.join(projectRoot, '.lectern', 'tests');
+  mkdirSync(parent, { recursive: true });
+  root = mkdtempSync(path.join(parent, 'published-'));
+  content = path.join(root, 'content');
+  out = path.join(root, 'dist');
+  cpSync(fixture('basic'), content, { recursive: true });
+  build();
+});
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('a rebuild with the published site beside it', () => {
+  it('links in every page Astro takes unchanged and writes no file of the published site', () => {
+    // Links made before the rebuild keep the published files where the test can read them after it.
+    const held = path.join(root, 'held');
+    const before = new Map(filesOf(out).map((file) => [file, sha1(path.join(out, file))]));
+    for (const file of before.keys()) {
+      mkdirSync(path.dirname(path.join(held, file)), { recursive: true });
+      linkSync(path.join(out, file), path.join(held, file));
+    }
+    appendFileSync(path.join(content, 'dabieshan-2024/lectures/piaojuezhi.md'), '\n链接重建测试追加的一段文字。\n');
+    const log = build();
+
+    const cached = log.match(/\(cached\)/g)?.length ?? 0;
+    expect(cached).toBeGreaterThan(15);
+    expect(linkedCount(log)).toBe(cached);
+    expect(log).not.toMatch(/\(restored\)/);
+    for (const [file, hash] of before) expect(sha1(path.join(held, file)), file).toBe(hash);
+
+    const inode = (dir: string, route: string) => statSync(path.join(dir, route, 'index.html')).ino;
+    // An unchanged page is the published file itself; the changed one, its compilation and the home page are new files.
+    expect(inode(out, 'courses/quren-2024/kaiban')).toBe(inode(held, 'courses/quren-2024/kaiban'));
+    for (const route of ['courses/dabieshan-2024/piaojuezhi', 'courses/dabieshan-2024/print', '']) {
+      expect(inode(out, route), route).not.toBe(inode(held, route));
+    }
+    expect(readFileSync(path.join(out, 'courses/dabieshan-2024/piaojuezhi/index.html'), 'utf8')).toContain('链接重建测试追加的一段文字。');
+    expect(readFileSync(path.join(held, 'courses/dabieshan-2024/piaojuezhi/index.html'), 'utf8')).not.toContain('链接重建测试追加的一段文字。');
+
+    // The search index and the policy pass read only the pages that are new files (file-memo.ts).
+    const html = filesOf(out).filter((file) => file.endsWith('.html')).length;
+    const rendered = html - Number(/(\d+) built page\(s\) unchanged since the last build, not read/.exec(log)?.[1]);
+    expect(rendered).toBeGreaterThanOrEqual(3);
+    expect(rendered).toBeLessThan(html - 15);
+    expect(log).toMatch(new RegExp(`Content-Security-Policy on ${html} page\\(s\\).*; ${html - rendered} page\\(s\\) unchanged since the last build, not read`));
+    // And the index is the one a build from nothing makes of the same content.
+    const fresh = path.join(root, 'fresh');
+    cpSync(content, path.join(fresh, 'content'), { recursive: true });
+    build(path.join(fresh, 'dist'), path.join(fresh, 'content'));
+    const bundles = readdirSync(out).filter((name) => name.startsWith('pagefind'));
+    expect(bundles.length).toBeGreaterThan(0);
+    for (const bundle of bundles) expect(readBundle(path.join(out, bundle)), bundle).toEqual(readBundle(path.join(fresh, 'dist', bundle)));
+  });
+
+  it("links nothing when Astro's cache was written by a build whose site was not published", () => {
+    // What a build that failed after Astro wrote its manifest leaves behind: a manifest the published site does not match.
+    const manifest = path.join(cacheDir(content, projectRoot), 'incremental-build.json');
+    writeFileSync(manifest, `${readFileSync(manifest, 'utf8')}\n`);
+    const log = build();
+    expect(log).not.toMatch(/linked from the published site/);
+    expect(log.match(/\(restored\)/g)?.length ?? 0).toBeGreaterThan(15);
+    // That build published its site: the next one links again.
+    expect(linkedCount(build())).toBeGreaterThan(15);
+  });
+
+  it('leaves out the page of a document removed since', () => {
+    const removed = path.join(out, 'courses/quren-2024/daibiaofa/index.html');
+    expect(statSync(removed).isFile()).toBe(true);
+    rmSync(path.join(content, 'quren-2024/lectures/daibiaofa.md'));
+    build();
+    expect(() => statSync(removed)).toThrow();
+  });
+
+  it('links nothing from a site another content folder put in the same place', () => {
+    const other = path.join(root, 'other');
+    cpSync(fixture('basic'), other, { recursive: true });
+    appendFileSync(path.join(other, 'dabieshan-2024/lectures/piaojuezhi.md'), '\n另一份内容的文字。\n');
+    build(out, other);
+    const log = build();
+    expect(log).not.toMatch(/linked from the published site/);
+    expect(readFileSync(path.join(out, 'courses/dabieshan-2024/piaojuezhi/index.html'), 'utf8')).not.toContain('另一份内容的文字。');
+  });
+});
