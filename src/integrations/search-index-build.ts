@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { dictionaryKey as keyOf, indexDictionary } from './search-dictionary.ts';
 import { fnv1a, WORD_FOLDERS, wordFilePath, type WordFile, type WordKind } from '../lib/search-names.ts';
@@ -80,6 +81,8 @@ export interface SearchIndexReport {
   reused: number;
   /** Pages prepared while Astro rendered, taken as they were. */
   early: number;
+  /** Pages of shards indexed again that had not changed, taken as the last build read them. */
+  kept: number;
   /** Results the word files carry ready to show, and how many of them came from the last build. */
   ready: number;
   readyReused: number;
@@ -121,6 +124,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   let writeMs = 0;
   let traditional = 0;
   let early = 0;
+  let kept = 0;
   const plan = planShards(pages, shardSize);
   const shards = plan.map(({ shard }, i) => (i === 0 ? bundle : `${bundle}-${shard}`));
   const cache = options.cacheDir ? path.join(options.cacheDir, 'lectern-search') : undefined;
@@ -151,13 +155,21 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const stock = options.stock ?? false;
   const staging = stock ? scratchFolder(options.cacheDir ?? path.dirname(options.outDir), 'lectern-index-staging') : undefined;
   const pool = todo.length > 0 ? new PreparePool({ names: [...dictionary.names], terms: [...dictionary.terms], stock }) : undefined;
-  const prepare = async (i: number): Promise<{ site?: string; records: PageRecord[] }> => {
+  const recordKey = createHash('sha256').update(SEARCH_CODE_VERSION).update(dictionaryKey).digest('hex');
+  const prepare = async (i: number): Promise<{ site?: string; records: PageRecord[]; done: PreparedPage[] }> => {
     const site = staging && path.join(staging, `shard-${plan[i].shard}`);
     if (site) rmSync(site, { recursive: true, force: true });
+    // A shard indexed again because some of its pages changed keeps what it read of the others.
+    const before = site ? undefined : keptPages(cachedDir(i), recordKey);
     const done = await Promise.all(
       plan[i].pages.map((page) => {
         const ready = site ? undefined : options.early?.take(page.url, page.hash, dictionaryKey);
         if (ready) early++;
+        const same = before?.get(page.url);
+        if (!ready && same?.hash === page.hash) {
+          kept++;
+          return { ...same.prepared, ms: 0 };
+        }
         return ready ?? pool!.prepare(page.file, site ? { target: path.join(site, path.relative(options.outDir, page.file)) } : { url: page.url });
       }),
     );
@@ -166,7 +178,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       prepareMs += page.ms;
       counted.set(plan[i].pages[n].url, [page.names, page.length, page.terms]);
     });
-    return { site, records: done.flatMap((page) => (page.record ? [page.record] : [])) };
+    return { site, records: done.flatMap((page) => (page.record ? [page.record] : [])), done };
   };
   // The workers stay for the ready results of the word indexes.
   try {
@@ -174,7 +186,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       let next = todo.length > 0 ? prepare(todo[0]) : undefined;
       for (let t = 0; t < todo.length; t++) {
         const i = todo[t];
-        const { site, records } = await next!;
+        const { site, records, done } = await next!;
         next = t + 1 < todo.length ? prepare(todo[t + 1]) : undefined;
         // A failure there surfaces when it is awaited, after this shard.
         next?.catch(() => undefined);
@@ -199,6 +211,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
           writeFileSync(path.join(written, FRAGMENTS_FILE), JSON.stringify(shardFragments[i]));
           writeFileSync(path.join(written, PAGE_HASHES_FILE), JSON.stringify(Object.fromEntries(plan[i].pages.map((page) => [page.url, page.hash]))));
           writeFileSync(path.join(written, 'key'), keys[i]);
+          if (!site) writeKeptPages(written, recordKey, plan[i].pages, done);
           rmSync(cached, { recursive: true, force: true });
           renameSync(written, cached);
           linkTree(path.join(cached, 'files'), target);
@@ -213,7 +226,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     if (!stock && shards.length > 0) await addSearchCode(path.join(options.outDir, shards[0]), cache);
     if (cache) pruneShardCache(cache, new Set(plan.map((p) => p.shard)));
     if (shards.length === 0) {
-      return { pages: 0, shards: 0, traditional: 0, names: 0, terms: 0, prepareMs, indexMs, writeMs, totalMs: performance.now() - started, reused, early, ready: 0, readyReused: 0, unread };
+      return { pages: 0, shards: 0, traditional: 0, names: 0, terms: 0, prepareMs, indexMs, writeMs, totalMs: performance.now() - started, reused, early, kept, ready: 0, readyReused: 0, unread };
     }
 
     const { facets, fragments } = facetsAndFragments(pages, shardFragments, shards.map((folder) => path.join(options.outDir, folder)));
@@ -246,6 +259,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       totalMs: performance.now() - started,
       reused,
       early,
+      kept,
       ready: ready.count,
       readyReused: ready.reused,
       unread,
@@ -414,6 +428,32 @@ function readDocumentPage(file: string, outDir: string): PageInfo | null {
   const end = last < body ? body : bytes.indexOf('>', last);
   const meta = bytes.toString('utf8', body, end < 0 ? bytes.length : end + 1);
   return { ...pageInfo(file, outDir, meta), hash: createHash('sha1').update(bytes).digest('base64') };
+}
+
+/** In each cached shard's folder: what was read of each of its pages (`PreparedPage`), for when the shard is indexed again. */
+const KEPT_PAGES_FILE = 'pages.v8';
+
+interface KeptPages {
+  /** The search code and dictionary the pages were read with. */
+  key: string;
+  pages: { url: string; hash: string; prepared: PreparedPage }[];
+}
+
+function writeKeptPages(folder: string, key: string, pages: readonly PageInfo[], prepared: readonly PreparedPage[]): void {
+  const kept: KeptPages = { key, pages: pages.map((page, n) => ({ url: page.url, hash: page.hash, prepared: prepared[n] })) };
+  writeFileSync(path.join(folder, KEPT_PAGES_FILE), serialize(kept));
+}
+
+/** URL → the page as the last build read it, if the shard's cache has it for the same code and dictionary. */
+function keptPages(folder: string | undefined, key: string): Map<string, { hash: string; prepared: PreparedPage }> | undefined {
+  if (folder === undefined) return undefined;
+  try {
+    const kept = deserialize(readFileSync(path.join(folder, KEPT_PAGES_FILE))) as KeptPages;
+    if (kept.key !== key) return undefined;
+    return new Map(kept.pages.map(({ url, hash, prepared }) => [url, { hash, prepared }]));
+  } catch {
+    return undefined;
+  }
 }
 
 /** Beside the search cache folder, whose contents are pruned to the shards in use. */

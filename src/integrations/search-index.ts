@@ -39,7 +39,7 @@ export async function indexSite(outDir: string, { content, cacheDir, early }: Se
     log.info(
       `indexed ${report.pages} page(s) in ${report.shards} index(es) in ${Math.round(report.totalMs)} ms ` +
         `(preparing and reading pages ${Math.round(report.prepareMs)} ms, writing the index ${Math.round(report.indexMs + report.writeMs)} ms; ` +
-        `${report.early} page(s) prepared while Astro rendered; ` +
+        `${report.early} page(s) prepared while Astro rendered, ${report.kept} unchanged in the indexes made again; ` +
         `${report.traditional} in Traditional characters; ${report.names} names, ${report.terms} terms kept whole; ` +
         `${report.reused} index(es) unchanged, from the cache; ${report.ready} results ready to show, ${report.readyReused} from the cache; ` +
         `${report.unread} built page(s) unchanged since the last build, not read)`,

@@ -82,6 +82,8 @@ describe('rebuilding after a change', () => {
     // Only the search shard holding the changed document is indexed again.
     const [, shards, reused] = /in (\d+) index\(es\).*; (\d+) index\(es\) unchanged, from the cache/.exec(log) ?? [];
     expect(Number(reused)).toBe(Number(shards) - 1);
+    // Its other pages are taken as the last build read them.
+    expect(Number(/, (\d+) unchanged in the indexes made again/.exec(log)?.[1])).toBeGreaterThan(0);
     // Those of the changed page are worked out again; the others come from the cache.
     const [, ready, readyReused] = /(\d+) results ready to show, (\d+) from the cache/.exec(log) ?? [];
     expect(Number(readyReused)).toBeLessThan(Number(ready));
