@@ -185,8 +185,12 @@ function moveInto(from: string, to: string, prefix = ''): Set<string> {
     const target = path.join(to, entry.name);
     const name = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (!existsSync(target)) {
-      renameSync(source, target);
-      moved.add(name);
+      try {
+        renameSync(source, target);
+        moved.add(name);
+      } catch {
+        // The cache and the output folder on two file systems: those pages are copied by Astro.
+      }
     } else if (entry.isDirectory() && statSync(target).isDirectory()) {
       for (const inner of moveInto(source, target, name)) moved.add(inner);
     }
