@@ -90,8 +90,15 @@ function isRunning(pid: number): boolean {
   }
 }
 
-const hasHtml = (dir: string): boolean =>
-  existsSync(dir) && readdirSync(dir, { recursive: true, encoding: 'utf8' }).some((name) => name.endsWith('.html'));
+/** Whether a page is in `dir` yet; a folder Astro removes during the scan (`.prerender/`) counts as not yet, and the poll looks again. */
+const hasHtml = (dir: string): boolean => {
+  try {
+    return readdirSync(dir, { recursive: true, encoding: 'utf8' }).some((name) => name.endsWith('.html'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+};
 
 /** The basic fixture plus enough documents that writing the pages takes a while. */
 function biggerArchive(): string {
