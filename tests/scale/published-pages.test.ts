@@ -18,8 +18,8 @@ let root = '';
 let content = '';
 let out = '';
 
-function build(into = out, from = content): string {
-  const result = withBuildLock(() => runLectern(['build', '--content', from, '--out', into]));
+function build(into = out, from = content, env: NodeJS.ProcessEnv = {}): string {
+  const result = withBuildLock(() => runLectern(['build', '--content', from, '--out', into], env));
   expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
   return result.stdout;
 }
@@ -44,15 +44,21 @@ beforeAll(() => {
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
+/** Holds a link to every file of `site`, so that the test can read the published files after a rebuild; gives each one's hash. */
+function holdFiles(site: string, held: string): Map<string, string> {
+  const before = new Map(filesOf(site).map((file) => [file, sha1(path.join(site, file))]));
+  for (const file of before.keys()) {
+    mkdirSync(path.dirname(path.join(held, file)), { recursive: true });
+    linkSync(path.join(site, file), path.join(held, file));
+  }
+  return before;
+}
+
 describe('a rebuild with the published site beside it', () => {
   it('links in every page Astro takes unchanged and writes no file of the published site', () => {
     // Links made before the rebuild keep the published files where the test can read them after it.
     const held = path.join(root, 'held');
-    const before = new Map(filesOf(out).map((file) => [file, sha1(path.join(out, file))]));
-    for (const file of before.keys()) {
-      mkdirSync(path.dirname(path.join(held, file)), { recursive: true });
-      linkSync(path.join(out, file), path.join(held, file));
-    }
+    const before = holdFiles(out, held);
     appendFileSync(path.join(content, 'dabieshan-2024/lectures/piaojuezhi.md'), '\n链接重建测试追加的一段文字。\n');
     const log = build();
 
@@ -97,6 +103,21 @@ describe('a rebuild with the published site beside it', () => {
     expect(log.match(/\(restored\)/g)?.length ?? 0).toBeGreaterThan(15);
     // That build published its site: the next one links again.
     expect(linkedCount(build())).toBeGreaterThan(15);
+  });
+
+  it('unlinks the pages Astro renders under a base path too', () => {
+    const site = path.join(root, 'base');
+    const from = path.join(root, 'base-content');
+    cpSync(fixture('basic'), from, { recursive: true });
+    const env = { BASE_PATH: '/peixun/' };
+    build(site, from, env);
+    const held = path.join(root, 'base-held');
+    const before = holdFiles(site, held);
+    appendFileSync(path.join(from, 'dabieshan-2024/lectures/piaojuezhi.md'), '\n子路径下追加的一段文字。\n');
+    const log = build(site, from, env);
+    expect(linkedCount(log)).toBeGreaterThan(15);
+    for (const [file, hash] of before) expect(sha1(path.join(held, file)), file).toBe(hash);
+    expect(readFileSync(path.join(site, 'courses/dabieshan-2024/piaojuezhi/index.html'), 'utf8')).toContain('子路径下追加的一段文字。');
   });
 
   it('leaves out the page of a document removed since', () => {
