@@ -9,13 +9,13 @@ import { dateToChinese } from '../lib/chinese-date.ts';
 import type { PartialDate } from '../lib/partial-date.ts';
 import { searchArchive, type PagefindApi, type ResultDetail, type SearchAnswer } from '../lib/search-engine.ts';
 import { FACETS_FILE, facetCounts, facetLabel, mergeFacets, type FacetCounts, type SearchFacets } from '../lib/search-facets.ts';
-import { buildDictionary, intlSegmenter, planQuery, type QueryStage, type SearchDictionary } from '../lib/search-query.ts';
+import { buildDictionary, intlSegmenter, normalizeQuery, planQuery, type QueryStage, type SearchDictionary, type WordSegmenter } from '../lib/search-query.ts';
 import { filterKeys, hasFilters, stateFromParams, stateToSearch, withFilter, type FilterKey, type SearchState } from '../lib/search-state.ts';
 import { SEARCH_DATA_FILE, type SearchData } from '../lib/search-data.ts';
 import type { WordIndex } from '../lib/search-names.ts';
 import { joinBase } from '../lib/urls.ts';
 import { fetchGzipJson } from './gzip.ts';
-import { browserWordIndex } from './search-word-index.ts';
+import { browserWordIndex, type BrowserWordIndex } from './search-word-index.ts';
 
 /** `pagefind.js` as Lectern loads it (the module also has `filters`, `preload`, …). */
 interface PagefindModule extends PagefindApi {
@@ -97,9 +97,11 @@ function loadEngine(): Promise<Engine> {
       const others = sites.map(({ site }) => fetchGzipJson<SearchFacets>(joinBase(site, `pagefind/${FACETS_FILE}`)).catch(() => undefined));
       return mergeFacets([await own, ...(await Promise.all(others)).filter((f) => f !== undefined)]);
     };
+    const words = data.averageLength !== undefined && sites.length === 0 ? browserWordIndex(base, ['pagefind/', ...data.shards], data.averageLength, data.terms) : undefined;
+    if (words) prefetchWholeQuery(words, data);
     return {
       pagefind: { search: async (term, options) => (await (pagefind ??= loadPagefind())).search(term, options) },
-      words: data.averageLength !== undefined && sites.length === 0 ? browserWordIndex(base, ['pagefind/', ...data.shards], data.averageLength, data.terms) : undefined,
+      words,
       facets: () => (facets ??= loadFacets()),
       dictionary: buildDictionary(
         [...data.names, ...sites.flatMap(({ data: siteData }) => siteData.names)],
@@ -110,13 +112,27 @@ function loadEngine(): Promise<Engine> {
   return engine;
 }
 
+/**
+ * The commonest first search is one name or one term, which reads one word file: it is
+ * fetched now, while the dictionary is built and the query planned.
+ */
+function prefetchWholeQuery(words: BrowserWordIndex, data: SearchData): void {
+  const word = normalizeQuery(stateFromParams(new URLSearchParams(location.search)).q).replace(/ /g, '');
+  if (!word) return;
+  if (data.names.includes(word)) words.prefetch('name', word);
+  else if (data.terms.includes(word)) words.prefetch('term', word);
+}
+
 async function fetchJson<T>(url: string): Promise<T> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
   return (await response.json()) as T;
 }
 
-const segment = intlSegmenter();
+// Made on the first query, after the word file it needs has been asked for: building
+// the segmenter loads ICU's word-break data, about 20 ms in a fresh Chromium tab.
+let segmenter: WordSegmenter | undefined;
+const segment: WordSegmenter = (text) => (segmenter ??= intlSegmenter())(text);
 
 async function run(state: SearchState): Promise<void> {
   const id = ++runId;

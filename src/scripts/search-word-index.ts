@@ -5,7 +5,7 @@
  * none of Pagefind's code or index.
  */
 import type { PagefindFragment } from '../lib/search-engine.ts';
-import { wordFilePath, type WordFile, type WordIndex } from '../lib/search-names.ts';
+import { wordFilePath, type WordFile, type WordIndex, type WordKind } from '../lib/search-names.ts';
 import { joinBase } from '../lib/urls.ts';
 import { gunzipIfNeeded, readGzipJson } from './gzip.ts';
 
@@ -15,17 +15,27 @@ const SIGNATURE = 'pagefind_dcd';
  * `bundles` are the bundle folders relative to the site base, `pagefind/` first,
  * in the order the postings number them.
  */
-export function browserWordIndex(base: string, bundles: readonly string[], averageLength: number, terms: Iterable<string>): WordIndex {
+export function browserWordIndex(base: string, bundles: readonly string[], averageLength: number, terms: Iterable<string>): BrowserWordIndex {
   const url = (path: string) => joinBase(base, path.replace(/^\//, ''));
+  // By file, so that a file fetched ahead (`prefetch`) or holding several words is fetched once.
+  const files = new Map<string, Promise<WordFile | undefined>>();
+  const file = (kind: WordKind, word: string): Promise<WordFile | undefined> => {
+    const path = wordFilePath(kind, word);
+    let loading = files.get(path);
+    if (!loading) {
+      loading = fetchWordFile(joinBase(base, `${bundles[0]}${path}`));
+      files.set(path, loading);
+      // A failed fetch is tried again by the next query.
+      loading.catch(() => files.delete(path));
+    }
+    return loading;
+  };
   return {
     averageLength,
     terms: new Set(terms),
-    async file(kind, word) {
-      const response = await fetch(joinBase(base, `${bundles[0]}${wordFilePath(kind, word)}`));
-      // No file: no page has that name or term.
-      if (response.status === 404) return undefined;
-      if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
-      return readGzipJson<WordFile>(response);
+    file,
+    prefetch(kind, word) {
+      file(kind, word).catch(() => undefined);
     },
     async fragment(bundle, page) {
       const response = await fetch(joinBase(base, `${bundles[bundle]}fragment/${page}.pf_fragment`));
@@ -37,6 +47,19 @@ export function browserWordIndex(base: string, bundles: readonly string[], avera
     },
     url,
   };
+}
+
+/** The word index, with a way to fetch a word's file before the query is planned. */
+export interface BrowserWordIndex extends WordIndex {
+  prefetch(kind: WordKind, word: string): void;
+}
+
+async function fetchWordFile(address: string): Promise<WordFile | undefined> {
+  const response = await fetch(address);
+  // No file: no page has that name or term.
+  if (response.status === 404) return undefined;
+  if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
+  return readGzipJson<WordFile>(response);
 }
 
 async function fragmentText(bytes: ArrayBuffer): Promise<string> {
