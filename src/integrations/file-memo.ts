@@ -40,7 +40,7 @@ export class FileMemo<T> {
   get(file: string): T | undefined {
     const name = this.#name(file);
     const entry = this.#previous[name];
-    if (entry === undefined || entry[0] !== identity(file)) return undefined;
+    if (entry === undefined || entry[0] !== fileIdentity(file)) return undefined;
     this.#next[name] = entry;
     this.#hits++;
     return entry[1];
@@ -48,7 +48,7 @@ export class FileMemo<T> {
 
   /** `value` for `file` as it is now (call after the pass has written it, if it does). */
   set(file: string, value: T): void {
-    const id = identity(file);
+    const id = fileIdentity(file);
     if (id !== undefined) this.#next[this.#name(file)] = [id, value];
   }
 
@@ -75,7 +75,7 @@ function readMemo<T>(file: string, key: string): Record<string, [string, T]> {
 }
 
 /** Changes whenever the file is replaced or written: its inode, or its size and modification time. */
-function identity(file: string): string | undefined {
+export function fileIdentity(file: string): string | undefined {
   try {
     const stat = statSync(file, { bigint: true });
     return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}`;

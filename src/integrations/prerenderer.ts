@@ -27,7 +27,7 @@ export function prerenderer(options: { cacheDir: string }): AstroIntegration {
             getStaticPaths: async () => {
               const paths = documentPathsFirst(await defaults.getStaticPaths());
               await published.settle(paths);
-              if (process.env[PUBLISHED_SITE_ENV]) logger.info(`${published.count} unchanged page(s) linked from the published site`);
+              if (published.started) logger.info(`${published.count} unchanged page(s) linked from the published site`);
               return paths;
             },
             render: (request, renderOptions) => {

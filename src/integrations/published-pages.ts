@@ -21,6 +21,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { PathWithRoute } from 'astro';
+import { fileIdentity } from './file-memo.ts';
 
 /** Set by `lectern build` for its renderer: the published site whose pages may be linked in. */
 export const PUBLISHED_SITE_ENV = 'LECTERN_PUBLISHED_SITE';
@@ -70,8 +71,9 @@ export function recordPublishedSite(outDir: string, cacheDir: string): void {
  */
 function siteIdentity(outDir: string): string {
   const folder = statSync(outDir, { bigint: true });
-  const home = statSync(path.join(outDir, 'index.html'), { bigint: true });
-  return [folder.dev, folder.ino, home.ino, home.size, home.mtimeNs].join(':');
+  const home = fileIdentity(path.join(outDir, 'index.html'));
+  if (home === undefined) throw new Error(`${outDir} has no home page`);
+  return `${folder.dev}:${folder.ino}/${home}`;
 }
 
 function manifestHash(cacheDir: string): string {
@@ -97,6 +99,11 @@ export class PublishedPages {
 
   constructor(base: string) {
     this.#base = base.replace(/\/+$/, '');
+  }
+
+  /** Whether pages are being linked in (a rebuild under `lectern build` with a site to link from). */
+  get started(): boolean {
+    return this.#linking !== undefined;
   }
 
   /** Pages linked in and not rendered since: those Astro took as they were. */

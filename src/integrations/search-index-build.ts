@@ -155,12 +155,13 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const stock = options.stock ?? false;
   const staging = stock ? scratchFolder(options.cacheDir ?? path.dirname(options.outDir), 'lectern-index-staging') : undefined;
   const pool = todo.length > 0 ? new PreparePool({ names: [...dictionary.names], terms: [...dictionary.terms], stock }) : undefined;
-  const recordKey = createHash('sha256').update(SEARCH_CODE_VERSION).update(dictionaryKey).digest('hex');
+  // What pages read for the index, and the results worked out from them, depend on: the code and the dictionary.
+  const pagesKey = createHash('sha256').update(SEARCH_CODE_VERSION).update(dictionaryKey).digest('hex');
   const prepare = async (i: number): Promise<{ site?: string; records: PageRecord[]; done: PreparedPage[] }> => {
     const site = staging && path.join(staging, `shard-${plan[i].shard}`);
     if (site) rmSync(site, { recursive: true, force: true });
     // A shard indexed again because some of its pages changed keeps what it read of the others.
-    const before = site ? undefined : keptPages(cachedDir(i), recordKey);
+    const before = site ? undefined : keptPages(cachedDir(i), pagesKey);
     const done = await Promise.all(
       plan[i].pages.map((page) => {
         const ready = site ? undefined : options.early?.take(page.url, page.hash, dictionaryKey);
@@ -211,7 +212,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
           writeFileSync(path.join(written, FRAGMENTS_FILE), JSON.stringify(shardFragments[i]));
           writeFileSync(path.join(written, PAGE_HASHES_FILE), JSON.stringify(Object.fromEntries(plan[i].pages.map((page) => [page.url, page.hash]))));
           writeFileSync(path.join(written, 'key'), keys[i]);
-          if (!site) writeKeptPages(written, recordKey, plan[i].pages, done);
+          if (!site) writeKeptPages(written, pagesKey, plan[i].pages, done);
           rmSync(cached, { recursive: true, force: true });
           renameSync(written, cached);
           linkTree(path.join(cached, 'files'), target);
@@ -240,11 +241,10 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       sites: searchSites(),
       averageLength: options.stock || lengths.length === 0 ? undefined : Math.round(lengths.reduce((a, b) => a + b, 0) / lengths.length),
     };
-    const readyKey = createHash('sha256').update(SEARCH_CODE_VERSION).update(dictionaryKey).digest('hex');
     const ready =
       data.averageLength === undefined
         ? { count: 0, reused: 0 }
-        : await writeWordIndexes(bundleDir, { pages, counted, fragments, dictionary: data, averageLength: data.averageLength, cache, readyKey, pool });
+        : await writeWordIndexes(bundleDir, { pages, counted, fragments, dictionary: data, averageLength: data.averageLength, cache, readyKey: pagesKey, pool });
     writeFileSync(path.join(bundleDir, SEARCH_DATA_FILE), JSON.stringify(data));
     writeFileSync(path.join(bundleDir, FACETS_FILE), gzipSync(JSON.stringify(facets), { level: 9 }));
     return {
@@ -402,9 +402,13 @@ function findDocumentPages(outDir: string, bundle: string, cacheDir: string | un
         walk(full);
       } else if (entry.name.endsWith('.html')) {
         const known = memo.get(full);
-        const page = known === undefined ? readDocumentPage(full, outDir) : known && { ...known, file: full };
-        if (known === undefined) memo.set(full, page && withoutFile(page));
-        if (page) pages.push(page);
+        if (known === undefined) {
+          const page = readDocumentPage(full, outDir);
+          memo.set(full, page && withoutFile(page));
+          if (page) pages.push(page);
+        } else if (known) {
+          pages.push({ ...known, file: full });
+        }
       }
     }
   };
