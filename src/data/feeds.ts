@@ -7,13 +7,14 @@ import { siteLang, t } from '../i18n/ui.ts';
 import { absoluteHref } from './address.ts';
 import { getCourseDocuments, getCourses, getDocuments, type ArchiveDoc, type CourseEntry } from './archive.ts';
 import { getSite } from './site.ts';
+import { entryBody } from './entry-body.ts';
 
 /** How many documents the site-wide feeds carry; a course's feeds carry all of its own. */
 export const LATEST_COUNT = 20;
 
 /** The summary a document gives, or the first paragraph of its body. */
 export function documentSummary(doc: ArchiveDoc): string | undefined {
-  return doc.entry.data.summary ?? firstParagraph(doc.entry.body ?? '');
+  return doc.entry.data.summary ?? firstParagraph(entryBody(doc.entry));
 }
 
 /** Who a document is by, for feeds: speaker, lecturers, authors; for a write-up without them, its reporters. */

@@ -5,6 +5,7 @@ import { t } from '../i18n/ui.ts';
 import type { ArchiveDoc, CourseEntry } from './archive.ts';
 import { documentAuthors, documentSummary } from './feeds.ts';
 import { getSite } from './site.ts';
+import { entryBody } from './entry-body.ts';
 
 /** The site's own feeds, offered on every page. */
 export function siteFeedLink(): FeedLink {
@@ -23,7 +24,7 @@ export function courseMeta(course: CourseEntry): PageMeta {
     column: {
       name: data.title,
       type: t('meta.columnType.course'),
-      description: data.summary ?? firstParagraph(course.body ?? ''),
+      description: data.summary ?? firstParagraph(entryBody(course)),
       keywords: data.tags ?? [data.title],
     },
     feeds: [courseFeedLink(course)],

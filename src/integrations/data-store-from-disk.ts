@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { HTML_KEY, SOURCE_KEY, htmlCacheDir } from '../markdown/html-cache.ts';
+import { HEADINGS_FILE, HEADINGS_KEY, HTML_FILE, HTML_KEY, htmlCacheDir } from '../markdown/html-cache.ts';
 
 /** Astro's virtual module holding the content store (astro/dist/content/consts.js). */
 const RESOLVED_DATA_STORE_ID = '\0astro:data-layer-content';
@@ -15,9 +14,10 @@ const RESOLVED_DATA_STORE_ID = '\0astro:data-layer-content';
  * first page renders — most of the memory and much of the time of a large build
  * (measured in docs/scaling.md). The prerenderer runs on this machine, next to the store
  * file, so the module reads the file when it is imported instead, and gives each entry
- * whose body Lectern keeps in a file of its own (html-cache.ts) an `html` that reads
- * that file when a page renders it, and a `body` read from the entry's source file (the
-store holds neither). Build only: `astro dev` keeps Astro's own module and a full store.
+ * whose body Lectern keeps in a file of its own (html-cache.ts) an `html` and `headings`
+ * that read their files when a page renders it. The store holds no Markdown bodies
+ * either: pages read one from its source file (src/data/entry-body.ts). Build only:
+ * `astro dev` keeps Astro's own module and a full store.
  */
 export function dataStoreFromDisk(cacheDir: string): Plugin {
   const file = path.join(cacheDir, 'data-store.json');
@@ -25,7 +25,6 @@ export function dataStoreFromDisk(cacheDir: string): Plugin {
   // devalue is Astro's own dependency (the store's format); resolve it from Astro.
   const astroRequire = createRequire(createRequire(import.meta.url).resolve('astro/package.json'));
   const devalue = astroRequire.resolve('devalue');
-  const frontmatter = fileURLToPath(new URL('../archive/frontmatter.ts', import.meta.url));
   return {
     name: 'lectern:data-store-from-disk',
     apply: 'build',
@@ -33,24 +32,21 @@ export function dataStoreFromDisk(cacheDir: string): Plugin {
       if (id !== RESOLVED_DATA_STORE_ID || !existsSync(file)) return null;
       const code = `import { readFileSync } from 'node:fs';
 import { unflatten } from ${JSON.stringify(devalue)};
-import { splitFrontmatter } from ${JSON.stringify(frontmatter)};
 const store = unflatten(JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8')));
 for (const entries of store.values()) {
   for (const entry of entries.values()) {
-    const source = entry.rendered?.metadata?.[${JSON.stringify(SOURCE_KEY)}];
-    if (typeof source === 'string' && entry.body === undefined) {
-      let body;
-      Object.defineProperty(entry, 'body', {
-        enumerable: true,
-        get: () => (body ??= splitFrontmatter(readFileSync(source, 'utf8')).body),
-      });
-    }
     const key = entry.rendered?.metadata?.[${JSON.stringify(HTML_KEY)}];
     if (typeof key !== 'string') continue;
     let html;
     Object.defineProperty(entry.rendered, 'html', {
       enumerable: true,
-      get: () => (html ??= readFileSync(${JSON.stringify(htmlDir + path.sep)} + key + '.html', 'utf8')),
+      get: () => (html ??= readFileSync(${JSON.stringify(htmlDir + path.sep)} + key + ${JSON.stringify(HTML_FILE)}, 'utf8')),
+    });
+    if (entry.rendered.metadata[${JSON.stringify(HEADINGS_KEY)}] !== true) continue;
+    let headings;
+    Object.defineProperty(entry.rendered.metadata, 'headings', {
+      enumerable: true,
+      get: () => (headings ??= JSON.parse(readFileSync(${JSON.stringify(htmlDir + path.sep)} + key + ${JSON.stringify(HEADINGS_FILE)}, 'utf8'))),
     });
   }
 }

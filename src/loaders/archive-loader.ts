@@ -5,7 +5,7 @@ import { checkedArchive } from '../archive/shared-archive.ts';
 import type { DocumentKind } from '../schemas/document.ts';
 import { needsUnified, renderMarkdown } from '../markdown/render-markdown.ts';
 import { RENDERER_VERSION } from '../markdown/renderer-version.ts';
-import { EXTERNAL_HTML_ENV, HTML_KEY, SOURCE_KEY, htmlCacheDir, pruneCachedHtml, writeCachedHtml } from '../markdown/html-cache.ts';
+import { EXTERNAL_HTML_ENV, HEADINGS_KEY, HTML_KEY, SOURCE_KEY, htmlCacheDir, pruneCachedHtml, writeCachedHtml } from '../markdown/html-cache.ts';
 
 const watching = new Set<ArchiveCollection>();
 
@@ -79,7 +79,7 @@ export function archiveLoader(content: string, collection: ArchiveCollection): L
         const previousExternal = previous?.rendered?.metadata?.[HTML_KEY] !== undefined;
         if (previous?.digest === digest && previous.rendered && previousExternal === external) continue;
         const absolute = path.join(archive.root, entry.file);
-        let html: { html: string; metadata: { headings: { depth: number; slug: string; text: string }[]; [key: string]: unknown } };
+        let html: { html: string; metadata: { headings?: { depth: number; slug: string; text: string }[]; [key: string]: unknown } };
         if (needsUnified(entry.body)) {
           const result = await renderWithUnified(entry.body, { fileURL: pathToFileURL(absolute) });
           html = { html: result.html, metadata: { ...result.metadata, headings: result.metadata?.headings ?? [] } };
@@ -91,8 +91,10 @@ export function archiveLoader(content: string, collection: ArchiveCollection): L
         rendered++;
         if (external) {
           // Body and HTML stay out of the store (see data-store-from-disk.ts); pages read them when they render.
-          writeCachedHtml(htmlDir, digest, html.html);
-          html = { html: '', metadata: { ...html.metadata, [HTML_KEY]: digest, [SOURCE_KEY]: absolute } };
+          const { headings = [], ...metadata } = html.metadata;
+          writeCachedHtml(htmlDir, digest, html.html, headings);
+          const outside = headings.length > 0 ? { [HEADINGS_KEY]: true } : { headings };
+          html = { html: '', metadata: { ...metadata, ...outside, [HTML_KEY]: digest, [SOURCE_KEY]: absolute } };
         }
         store.set({
           id: entry.id,

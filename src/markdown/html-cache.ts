@@ -17,11 +17,28 @@ export const HTML_KEY = 'lecternHtml';
 /** The metadata key holding the entry's source file, whose body is read when a page asks for `entry.body`. */
 export const SOURCE_KEY = 'lecternSource';
 
-export function writeCachedHtml(dir: string, digest: string, html: string): void {
-  const file = path.join(dir, `${digest}.html`);
-  if (existsSync(file)) return;
+/**
+ * The metadata key marking an entry whose headings are in a file beside its HTML. A
+ * lecture's outline was most of its store entry (13 of the store's 19 MB at 10,000
+ * documents), and Astro serializes the whole store on every build.
+ */
+export const HEADINGS_KEY = 'lecternHeadings';
+
+/** How a cached entry's files end: its digest, then these. */
+export const HTML_FILE = '.html';
+export const HEADINGS_FILE = '.headings.json';
+
+/** The file holding the HTML (or, with `headings`, the headings) of the entry with this digest. */
+export function cachedHtmlFile(dir: string, digest: string, headings = false): string {
+  return path.join(dir, digest + (headings ? HEADINGS_FILE : HTML_FILE));
+}
+
+export function writeCachedHtml(dir: string, digest: string, html: string, headings: readonly unknown[] = []): void {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(file, html);
+  const file = cachedHtmlFile(dir, digest);
+  if (!existsSync(file)) writeFileSync(file, html);
+  const headingsFile = cachedHtmlFile(dir, digest, true);
+  if (headings.length > 0 && !existsSync(headingsFile)) writeFileSync(headingsFile, JSON.stringify(headings));
 }
 
 /** Removes bodies no entry refers to any more (documents changed or deleted since). */
@@ -29,7 +46,7 @@ export function pruneCachedHtml(dir: string, keep: ReadonlySet<string>): number 
   if (!existsSync(dir)) return 0;
   let removed = 0;
   for (const name of readdirSync(dir)) {
-    if (keep.has(name.replace(/\.html$/, ''))) continue;
+    if (keep.has(name.slice(0, name.endsWith(HEADINGS_FILE) ? -HEADINGS_FILE.length : -HTML_FILE.length))) continue;
     rmSync(path.join(dir, name), { force: true });
     removed++;
   }

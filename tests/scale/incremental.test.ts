@@ -3,7 +3,8 @@ import { appendFileSync, cpSync, readdirSync, readFileSync, statSync, writeFileS
 import path from 'node:path';
 import { withBuildLock } from '../helpers/build-lock.ts';
 import { runLectern } from '../helpers/lectern.ts';
-import { fixture, tempDir } from '../helpers/paths.ts';
+import { fixture, projectRoot, tempDir } from '../helpers/paths.ts';
+import { cacheDir } from '../../src/archive/cache-dir.ts';
 
 /**
  * A rebuild reuses what did not change (check results, rendered bodies, pages whose
@@ -91,6 +92,21 @@ describe('rebuilding after a change', () => {
     expect(page('courses/dabieshan-2024/piaojuezhi')).toContain('增量构建测试追加的一段文字。');
     expect(page('courses/dabieshan-2024/print')).toContain('增量构建测试追加的一段文字。');
     expect(page('courses/quren-2024/kaiban')).toBe(before);
+  });
+
+  it("keeps outlines out of Astro's content store, and shows a changed heading in the table of contents", () => {
+    const store = () => readFileSync(path.join(cacheDir(content, projectRoot), 'data-store.json'), 'utf8');
+    const toc = (html: string) => /<nav class="toc"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '';
+    // Astro serializes the whole store on every build: a lecture's outline lives beside its HTML (html-cache.ts).
+    expect(toc(page('courses/dabieshan-2024/zhidu-lishi'))).toContain('一、制度的建立');
+    expect(store()).toContain('zhidu-lishi');
+    expect(store()).not.toContain('一、制度的建立');
+    const source = path.join(content, 'dabieshan-2024/lectures/zhidu-lishi.md');
+    writeFileSync(source, readFileSync(source, 'utf8').replace('## 一、制度的建立', '## 一、制度的确立'));
+    build();
+    expect(toc(page('courses/dabieshan-2024/zhidu-lishi'))).toContain('一、制度的确立');
+    expect(toc(page('courses/dabieshan-2024/zhidu-lishi'))).not.toContain('一、制度的建立');
+    expect(store()).not.toContain('一、制度的确立');
   });
 
   it("shows a changed first paragraph in its course's feeds, which give it as the summary", () => {
