@@ -19,7 +19,8 @@ export function linkTree(from: string, to: string): void {
   }
 }
 
-function linkOrCopy(source: string, target: string): void {
+/** Links `target` to the file `source`, or copies it where links cannot be made. */
+export function linkOrCopy(source: string, target: string): void {
   try {
     linkSync(source, target);
   } catch (error) {

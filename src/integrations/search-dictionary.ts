@@ -17,7 +17,9 @@ import { buildDictionary, type SearchDictionary } from '../lib/search-query.ts';
 export function indexDictionary(content: string, people: readonly string[], tags: readonly string[]): SearchDictionary {
   const toSimplified = Converter({ from: 'tw', to: 'cn' });
   const simplify = (text: string) => toSimplified(text);
-  return buildDictionary([...peopleNames(content), ...people].map(simplify), [...searchGlossary, ...tags].map(simplify));
+  // Pages name the same people and tags over and over: each distinct one is converted once.
+  const distinct = (words: Iterable<string>) => [...new Set(words)].map(simplify);
+  return buildDictionary(distinct([...peopleNames(content), ...people]), distinct([...searchGlossary, ...tags]));
 }
 
 /** The dictionary (and whether pages are indexed as they are) as part of a cache key. */
@@ -29,6 +31,13 @@ export function dictionaryKey(dictionary: SearchDictionary, stock: boolean): str
 function peopleNames(content: string): string[] {
   const file = path.join(content, 'people.yaml');
   if (!existsSync(file)) return [];
-  const parsed = peopleFileSchema.safeParse(parse(readFileSync(file, 'utf8')) ?? []);
-  return parsed.success ? parsed.data.map((person) => person.name) : [];
+  const text = readFileSync(file, 'utf8');
+  // The early preparation and the index build both ask, in one process.
+  if (lastRead?.file === file && lastRead.text === text) return lastRead.names;
+  const parsed = peopleFileSchema.safeParse(parse(text) ?? []);
+  const names = parsed.success ? parsed.data.map((person) => person.name) : [];
+  lastRead = { file, text, names };
+  return names;
 }
+
+let lastRead: { file: string; text: string; names: string[] } | undefined;

@@ -42,6 +42,7 @@ export async function indexSite(outDir: string, { content, cacheDir, early }: Se
         `${report.early} page(s) prepared while Astro rendered, ${report.kept} unchanged in the indexes made again; ` +
         `${report.traditional} in Traditional characters; ${report.names} names, ${report.terms} terms kept whole; ` +
         `${report.reused} index(es) unchanged, from the cache; ${report.ready} results ready to show, ${report.readyReused} from the cache; ` +
+        `${report.wordFiles.written + report.wordFiles.linked} name and term file(s), ${report.wordFiles.linked} unchanged, from the cache; ` +
         `${report.unread} built page(s) unchanged since the last build, not read)`,
     );
   } catch (error) {

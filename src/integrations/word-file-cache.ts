@@ -1,0 +1,95 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import { linkOrCopy } from './link-tree.ts';
+
+/** In the search cache: the word files of the last build, and what each held. */
+const FOLDER = 'words';
+const RECORD = 'words.json';
+
+interface WordRecord {
+  /** The code that wrote the files: another version may compress or lay them out differently. */
+  key: string;
+  /** File (relative to the bundle) → hash of the text it holds. */
+  files: Record<string, string>;
+}
+
+/**
+ * Writes the name and term files of the search index (search-names.ts) and keeps a copy
+ * of each in the cache: a file whose text is the same as in the last build is linked from
+ * there instead of written and compressed again. After one document changed, only the
+ * files of that document's names and terms differ (about 1,300 files at 10,000 documents,
+ * 8 MB of JSON, gzip most of the time). The cache replaces a file by renaming a new one
+ * over it, so a file the published site links to is never written into (link-tree.ts).
+ */
+export class WordFileCache {
+  private readonly dir: string | undefined;
+  private readonly previous: Record<string, string>;
+  private readonly next: Record<string, string> = {};
+  private readonly key: string;
+  /** Files linked from the last build, and files written. */
+  linked = 0;
+  written = 0;
+
+  constructor(cache: string | undefined, key: string) {
+    this.dir = cache && path.join(cache, FOLDER);
+    this.key = key;
+    this.previous = cache ? readRecord(path.join(cache, RECORD), key) : {};
+  }
+
+  /** Puts `text` (gzipped when `gzip`) at `bundleDir/file`. */
+  write(bundleDir: string, file: string, text: string, gzip: boolean): void {
+    const target = path.join(bundleDir, file);
+    if (!this.dir) {
+      writeFileSync(target, gzip ? compress(text) : text);
+      this.written++;
+      return;
+    }
+    const hash = createHash('sha1').update(text).update(gzip ? '\0gz' : '').digest('base64');
+    this.next[file] = hash;
+    const cached = path.join(this.dir, file);
+    if (this.previous[file] !== hash || !existsSync(cached)) {
+      mkdirSync(path.dirname(cached), { recursive: true });
+      const temporary = `${cached}.new-${process.pid}`;
+      writeFileSync(temporary, gzip ? compress(text) : text);
+      renameSync(temporary, cached);
+      this.written++;
+    } else {
+      this.linked++;
+    }
+    rmSync(target, { force: true });
+    linkOrCopy(cached, target);
+  }
+
+  /** Records this build's files and drops the cached ones it no longer has. */
+  finish(): void {
+    if (!this.dir) return;
+    for (const folder of existsSync(this.dir) ? readdirSync(this.dir) : []) {
+      for (const name of readdirSync(path.join(this.dir, folder))) {
+        if (!(`${folder}/${name}` in this.next)) rmSync(path.join(this.dir, folder, name), { force: true });
+      }
+    }
+    const record = path.join(path.dirname(this.dir), RECORD);
+    writeFileSync(`${record}.new-${process.pid}`, JSON.stringify({ key: this.key, files: this.next } satisfies WordRecord));
+    renameSync(`${record}.new-${process.pid}`, record);
+  }
+}
+
+/** The cache folder's entries this module owns, for the search cache's pruning. */
+export const WORD_CACHE_ENTRIES: readonly string[] = [FOLDER, RECORD];
+
+// Term files list most of the archive for a common term: gzipped, as the facets are. Level 6,
+// not 9: half the time (0.3 s against 0.6 s for the 8 MB of a 10,000-document archive), 0.3 % larger.
+function compress(text: string): Buffer {
+  return gzipSync(text, { level: 6 });
+}
+
+function readRecord(file: string, key: string): Record<string, string> {
+  try {
+    const record = JSON.parse(readFileSync(file, 'utf8')) as WordRecord;
+    return record.key === key ? record.files : {};
+  } catch {
+    return {}; // no record, or a damaged one: every file is written
+  }
+}
