@@ -34,17 +34,17 @@ export class CheckCache {
     this.previous = load(file);
   }
 
-  /** The cached reading of `file` when its text is `text`, else undefined. */
-  get(file: string, text: string): CachedFile | undefined {
+  /** The cached reading of `file` when its text has the hash `hash` (`textHash`), else undefined. */
+  get(file: string, hash: string): CachedFile | undefined {
     const entry = this.previous[file];
-    if (!entry || entry.hash !== textHash(text)) return undefined;
+    if (!entry || entry.hash !== hash) return undefined;
     this.next[file] = entry;
     return entry;
   }
 
   /** Remembers a file that was read without problems. */
-  set(file: string, text: string, value: unknown, data: unknown): void {
-    this.next[file] = { hash: textHash(text), value, data };
+  set(file: string, hash: string, value: unknown, data: unknown): void {
+    this.next[file] = { hash, value, data };
     this.changed = true;
   }
 
@@ -68,7 +68,8 @@ function load(file: string): Record<string, CachedFile> {
   }
 }
 
-function textHash(text: string): string {
+/** A file's text as the cache knows it; the content loader keys rendered bodies by it too. */
+export function textHash(text: string): string {
   return createHash('sha1').update(text).digest('base64');
 }
 

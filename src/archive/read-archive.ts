@@ -14,7 +14,7 @@ import { readTextFile } from './read-text.ts';
 import { limits } from './limits.ts';
 import { permalinkProblems } from './permalinks.ts';
 import { courseSelected, selectedCourse } from './course-filter.ts';
-import { CheckCache, type CachedFile } from './check-cache.ts';
+import { CheckCache, textHash, type CachedFile } from './check-cache.ts';
 
 export interface ArchiveCourse {
   id: string;
@@ -22,6 +22,8 @@ export interface ArchiveCourse {
   file: string;
   data: Course;
   body: string;
+  /** Hash of the file's text (check-cache.ts), when the archive was read with a check cache. */
+  textHash?: string;
 }
 
 export interface ArchiveDocument {
@@ -34,6 +36,8 @@ export interface ArchiveDocument {
   body: string;
   /** File line where the body starts, for problems found in the body. */
   bodyLine: number;
+  /** Hash of the file's text (check-cache.ts), when the archive was read with a check cache. */
+  textHash?: string;
 }
 
 /** The whole content folder, read and validated without Astro. */
@@ -87,7 +91,7 @@ class ArchiveReader {
   private readonly course: string | undefined;
   private readonly cache: CheckCache | undefined;
   /** Markdown files read and validated this time, to be remembered when they had no problem. */
-  private readonly fresh: { file: string; text: string; value: unknown; data: unknown }[] = [];
+  private readonly fresh: { file: string; hash: string; value: unknown; data: unknown }[] = [];
 
   constructor(root: string, course: string | undefined, cache: CheckCache | undefined) {
     this.root = root;
@@ -118,7 +122,7 @@ class ArchiveReader {
     this.problems.push(...permalinkProblems(this.root, documents, courses, this.course));
     if (this.cache) {
       const troubled = new Set(this.problems.map((problem) => problem.file));
-      for (const read of this.fresh) if (!troubled.has(read.file)) this.cache.set(read.file, read.text, read.value, read.data);
+      for (const read of this.fresh) if (!troubled.has(read.file)) this.cache.set(read.file, read.hash, read.value, read.data);
       this.cache.save();
     }
     return {
@@ -185,7 +189,7 @@ class ArchiveReader {
     const data = this.validated(courseSchema, parsed, file);
     this.checkCourseDates(file, parsed);
     if (!data) return undefined;
-    return { id: folder, file, data, body: parsed.body };
+    return { id: folder, file, data, body: parsed.body, textHash: parsed.hash };
   }
 
   /** Dates are compared on the raw values, so they are checked even when another field is wrong. */
@@ -260,7 +264,7 @@ class ArchiveReader {
       ...rawFiles(raw.images, 'images', 'src'),
     ]);
     if (!data) return undefined;
-    return { course, id, kind, file, data, body: parsed.body, bodyLine: parsed.bodyLine };
+    return { course, id, kind, file, data, body: parsed.body, bodyLine: parsed.bodyLine, textHash: parsed.hash };
   }
 
   /**
@@ -321,7 +325,7 @@ class ArchiveReader {
   private validated<T>(schema: z.ZodType<T>, parsed: ParsedMarkdown, file: string): T | undefined {
     if (parsed.cached) return parsed.cached.data as T;
     const data = this.validate(schema, parsed.yaml, file, parsed.yamlLine, parsed.astroValue);
-    if (data !== undefined && this.cache) this.fresh.push({ file, text: parsed.text, value: parsed.yaml.value, data });
+    if (data !== undefined && parsed.hash !== undefined) this.fresh.push({ file, hash: parsed.hash, value: parsed.yaml.value, data });
     return data;
   }
 
@@ -354,7 +358,8 @@ class ArchiveReader {
       this.problems.push({ file, line: 1, message: problemMessage('noFrontmatter') });
       return undefined;
     }
-    const cached = this.cache?.get(file, text);
+    const hash = this.cache ? textHash(text) : undefined;
+    const cached = hash === undefined ? undefined : this.cache?.get(file, hash);
     if (cached) {
       // Lines are only needed for a problem found by a cross-file rule: parse then.
       const source = split.yaml;
@@ -366,7 +371,7 @@ class ArchiveReader {
         lineOfKey: (at, key) => locate().lineOfKey(at, key),
       };
       // A cached file passed both readings last time; it is not validated again.
-      return { yaml, astroValue: undefined, yamlLine: split.yamlLine, body: split.body, bodyLine: split.bodyLine, text, cached };
+      return { yaml, astroValue: undefined, yamlLine: split.yamlLine, body: split.body, bodyLine: split.bodyLine, hash, cached };
     }
     const yaml = this.parseYaml(file, split.yaml, split.yamlLine);
     if (!yaml) return undefined;
@@ -375,7 +380,7 @@ class ArchiveReader {
       this.problems.push({ file, line: astro.error.line, message: problemMessage('yaml', { reason: astro.error.reason }) });
       return undefined;
     }
-    return { yaml, astroValue: astro.value, yamlLine: split.yamlLine, body: split.body, bodyLine: split.bodyLine, text };
+    return { yaml, astroValue: astro.value, yamlLine: split.yamlLine, body: split.body, bodyLine: split.bodyLine, hash };
   }
 
   private readYamlFile(file: string): LocatedYaml | undefined {
@@ -479,8 +484,8 @@ interface ParsedMarkdown {
   yamlLine: number;
   body: string;
   bodyLine: number;
-  /** The file's whole text, which keys the check cache. */
-  text: string;
+  /** Hash of the file's whole text, which keys the check cache (when there is one). */
+  hash?: string;
   /** What the check cache remembers of this exact text, when it does. */
   cached?: CachedFile;
 }
