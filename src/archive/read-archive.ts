@@ -149,18 +149,16 @@ class ArchiveReader {
       this.problems.push({ file, message: problemMessage('missingSite') });
       return undefined;
     }
-    const yaml = this.readYamlFile(file);
-    return yaml && this.validate(siteSchema, yaml, file, 1);
+    return this.readCheckedYaml(file, siteSchema)?.data;
   }
 
   private readPeople(): Person[] {
     const file = 'people.yaml';
     const type = this.entryType(file);
     if (type === 'missing' || type === 'refused') return [];
-    const yaml = this.readYamlFile(file);
-    if (!yaml) return [];
-    if (yaml.value === undefined || yaml.value === null) return [];
-    const people = this.validate(peopleFileSchema, yaml, file, 1) ?? [];
+    const read = this.readCheckedYaml(file, peopleFileSchema, []);
+    if (!read) return [];
+    const { data: people, yaml } = read;
     const seen = new Set<string>();
     people.forEach((person, index) => {
       const id = person.id ?? personIdFromName(person.name);
@@ -361,16 +359,8 @@ class ArchiveReader {
     const hash = this.cache ? textHash(text) : undefined;
     const cached = hash === undefined ? undefined : this.cache?.get(file, hash);
     if (cached) {
-      // Lines are only needed for a problem found by a cross-file rule: parse then.
-      const source = split.yaml;
-      let located: LocatedYaml | undefined;
-      const locate = () => (located ??= parseLocatedYaml(source));
-      const yaml: LocatedYaml = {
-        value: cached.value,
-        lineOf: (at) => locate().lineOf(at),
-        lineOfKey: (at, key) => locate().lineOfKey(at, key),
-      };
       // A cached file passed both readings last time; it is not validated again.
+      const yaml = locatedWhenAsked(split.yaml, cached.value);
       return { yaml, astroValue: undefined, yamlLine: split.yamlLine, body: split.body, bodyLine: split.bodyLine, hash, cached };
     }
     const yaml = this.parseYaml(file, split.yaml, split.yamlLine);
@@ -383,9 +373,24 @@ class ArchiveReader {
     return { yaml, astroValue: astro.value, yamlLine: split.yamlLine, body: split.body, bodyLine: split.bodyLine, hash };
   }
 
-  private readYamlFile(file: string): LocatedYaml | undefined {
+  /**
+   * A YAML file through `schema` (`empty` for an empty file, when it may be), or what it
+   * gave the last time the file had this text: a people.yaml of 1,300 people took 0.3 s
+   * to parse with line numbers.
+   */
+  private readCheckedYaml<T>(file: string, schema: z.ZodType<T>, empty?: T): { data: T; yaml: LocatedYaml } | undefined {
     const text = this.readText(file);
-    return text === undefined ? undefined : this.parseYaml(file, text, 1);
+    if (text === undefined) return undefined;
+    const hash = this.cache ? textHash(text) : undefined;
+    const cached = hash === undefined ? undefined : this.cache?.get(file, hash);
+    if (cached) return { data: cached.data as T, yaml: locatedWhenAsked(text, cached.value) };
+    const yaml = this.parseYaml(file, text, 1);
+    if (!yaml) return undefined;
+    if (empty !== undefined && (yaml.value === undefined || yaml.value === null)) return { data: empty, yaml };
+    const data = this.validate(schema, yaml, file, 1);
+    if (data === undefined) return undefined;
+    if (hash !== undefined) this.fresh.push({ file, hash, value: yaml.value, data });
+    return { data, yaml };
   }
 
   private parseYaml(file: string, source: string, firstLine: number): LocatedYaml | undefined {
@@ -475,6 +480,16 @@ class ArchiveReader {
   private abs(relative: string): string {
     return path.join(this.root, relative);
   }
+}
+
+/**
+ * A cached file's YAML `value`, parsed again for line numbers only when a cross-file rule
+ * finds a problem in it and asks where.
+ */
+function locatedWhenAsked(source: string, value: unknown): LocatedYaml {
+  let located: LocatedYaml | undefined;
+  const locate = () => (located ??= parseLocatedYaml(source));
+  return { value, lineOf: (at) => locate().lineOf(at), lineOfKey: (at, key) => locate().lineOfKey(at, key) };
 }
 
 interface ParsedMarkdown {

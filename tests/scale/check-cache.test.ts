@@ -22,7 +22,13 @@ describe('the check cache', () => {
     expect(first.problems).toEqual([]);
     expect(second.documents).toEqual(first.documents);
     expect(second.courses).toEqual(first.courses);
-    expect(Object.keys(JSON.parse(readFileSync(cacheFile, 'utf8')).files).length).toBe(first.documents.length + first.courses.length);
+    expect(second.site).toEqual(first.site);
+    expect(second.people).toEqual(first.people);
+    expect(second.people.length).toBeGreaterThan(0);
+    // Every Markdown file, and site.yaml and people.yaml.
+    const cached = Object.keys(JSON.parse(readFileSync(cacheFile, 'utf8')).files);
+    expect(cached.length).toBe(first.documents.length + first.courses.length + 2);
+    expect(cached).toEqual(expect.arrayContaining(['site.yaml', 'people.yaml']));
   });
 
   it('validates a changed file again', () => {
@@ -34,6 +40,18 @@ describe('the check cache', () => {
     expect(problems(root, cacheFile)).toEqual([
       'quren-2024/speeches/kaiban.md:3: date: expected YYYY, YYYY-MM or YYYY-MM-DD, found "2024-13-45"',
     ]);
+  });
+
+  it('reads a changed people.yaml again, and finds a problem in it with its line', () => {
+    const root = copyOf('basic');
+    const cacheFile = path.join(root, '..', 'check.json');
+    const first = readArchive(root, { cacheFile });
+    const file = path.join(root, 'people.yaml');
+    const renamed = first.people[0].name === '测试名' ? '测试名乙' : '测试名';
+    writeFileSync(file, readFileSync(file, 'utf8').replace(first.people[0].name, renamed));
+    expect(readArchive(root, { cacheFile }).people[0].name).toBe(renamed);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}- name: [未闭合\n`);
+    expect(problems(root, cacheFile).join('\n')).toMatch(/^people\.yaml:\d+: /);
   });
 
   it('still applies the cross-file rules to an unchanged file, with its line', () => {
