@@ -4,11 +4,13 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 
 /**
- * What reading a Markdown file yielded last time, keyed by the file's exact text: the
- * YAML value and the validated data. A file whose text is unchanged and which had no
- * problem is not parsed or validated again (YAML parsing was most of the time of checking
- * 10,000 documents); the cross-file rules (agenda, attachments, ids, permalinks) still run
- * on every read. The whole cache is dropped when Lectern's schemas or parsers change.
+ * What reading a file yielded last time, keyed by the file's exact text: the YAML value
+ * and the validated data. A file whose text is unchanged and which had no problem is not
+ * parsed or validated again (YAML parsing was most of the time of checking 10,000
+ * documents), and a Markdown file whose identity is unchanged (file-identity.ts) is not
+ * even read: its body is read when the build asks for it. The cross-file rules (agenda,
+ * attachments, ids, permalinks) still run on every read. The whole cache is dropped when
+ * Lectern's schemas or parsers change.
  */
 export interface CachedFile {
   hash: string;
@@ -16,6 +18,10 @@ export interface CachedFile {
   value: unknown;
   /** The schema's output. */
   data: unknown;
+  /** The file's identity when it was read, if it had settled (file-identity.ts). */
+  identity?: string;
+  /** File line where a Markdown file's body starts. */
+  bodyLine?: number;
 }
 
 interface CacheFile {
@@ -35,16 +41,30 @@ export class CheckCache {
   }
 
   /** The cached reading of `file` when its text has the hash `hash` (`textHash`), else undefined. */
-  get(file: string, hash: string): CachedFile | undefined {
+  get(file: string, hash: string, identity?: string): CachedFile | undefined {
     const entry = this.previous[file];
     if (!entry || entry.hash !== hash) return undefined;
+    // Touched but not changed (a copy, a checkout): remembered as it is now, so the next check need not read it.
+    if (entry.identity !== identity) {
+      this.next[file] = { ...entry, identity };
+      this.changed = true;
+    } else {
+      this.next[file] = entry;
+    }
+    return entry;
+  }
+
+  /** The cached reading of `file` when its identity is the one it had when read, so it need not be read again. */
+  unchanged(file: string, identity: string): CachedFile | undefined {
+    const entry = this.previous[file];
+    if (entry?.identity === undefined || entry.identity !== identity) return undefined;
     this.next[file] = entry;
     return entry;
   }
 
   /** Remembers a file that was read without problems. */
-  set(file: string, hash: string, value: unknown, data: unknown): void {
-    this.next[file] = { hash, value, data };
+  set(file: string, entry: CachedFile): void {
+    this.next[file] = entry;
     this.changed = true;
   }
 

@@ -8,13 +8,14 @@ import { siteSchema, type Site } from '../schemas/site.ts';
 import { buildPeopleIndex, type PeopleIndex } from '../lib/people.ts';
 import { toPartialDate } from '../lib/partial-date.ts';
 import { isValidId, personIdFromName } from '../lib/slug.ts';
-import { frontmatterAsAstroReadsIt, parseLocatedYaml, splitFrontmatter, type LocatedYaml } from './frontmatter.ts';
+import { frontmatterAsAstroReadsIt, parseLocatedYaml, splitFrontmatter, type LocatedYaml, type SplitFile } from './frontmatter.ts';
 import { describeValue, fieldName, issuesToProblems, problemMessage, type Problem } from './problems.ts';
 import { readTextFile } from './read-text.ts';
 import { limits } from './limits.ts';
 import { permalinkProblems } from './permalinks.ts';
 import { courseSelected, selectedCourse } from './course-filter.ts';
 import { CheckCache, textHash, type CachedFile } from './check-cache.ts';
+import { settledIdentity } from './file-identity.ts';
 
 export interface ArchiveCourse {
   id: string;
@@ -91,7 +92,7 @@ class ArchiveReader {
   private readonly course: string | undefined;
   private readonly cache: CheckCache | undefined;
   /** Markdown files read and validated this time, to be remembered when they had no problem. */
-  private readonly fresh: { file: string; hash: string; value: unknown; data: unknown }[] = [];
+  private readonly fresh: { file: string; entry: CachedFile }[] = [];
 
   constructor(root: string, course: string | undefined, cache: CheckCache | undefined) {
     this.root = root;
@@ -122,7 +123,7 @@ class ArchiveReader {
     this.problems.push(...permalinkProblems(this.root, documents, courses, this.course));
     if (this.cache) {
       const troubled = new Set(this.problems.map((problem) => problem.file));
-      for (const read of this.fresh) if (!troubled.has(read.file)) this.cache.set(read.file, read.hash, read.value, read.data);
+      for (const read of this.fresh) if (!troubled.has(read.file)) this.cache.set(read.file, read.entry);
       this.cache.save();
     }
     return {
@@ -187,7 +188,7 @@ class ArchiveReader {
     const data = this.validated(courseSchema, parsed, file);
     this.checkCourseDates(file, parsed);
     if (!data) return undefined;
-    return { id: folder, file, data, body: parsed.body, textHash: parsed.hash };
+    return withBody({ id: folder, file, data, textHash: parsed.hash }, parsed.body);
   }
 
   /** Dates are compared on the raw values, so they are checked even when another field is wrong. */
@@ -262,7 +263,7 @@ class ArchiveReader {
       ...rawFiles(raw.images, 'images', 'src'),
     ]);
     if (!data) return undefined;
-    return { course, id, kind, file, data, body: parsed.body, bodyLine: parsed.bodyLine, textHash: parsed.hash };
+    return withBody({ course, id, kind, file, data, bodyLine: parsed.bodyLine, textHash: parsed.hash }, parsed.body);
   }
 
   /**
@@ -323,7 +324,9 @@ class ArchiveReader {
   private validated<T>(schema: z.ZodType<T>, parsed: ParsedMarkdown, file: string): T | undefined {
     if (parsed.cached) return parsed.cached.data as T;
     const data = this.validate(schema, parsed.yaml, file, parsed.yamlLine, parsed.astroValue);
-    if (data !== undefined && parsed.hash !== undefined) this.fresh.push({ file, hash: parsed.hash, value: parsed.yaml.value, data });
+    if (data !== undefined && parsed.hash !== undefined) {
+      this.fresh.push({ file, entry: { hash: parsed.hash, value: parsed.yaml.value, data, identity: parsed.identity, bodyLine: parsed.bodyLine } });
+    }
     return data;
   }
 
@@ -349,6 +352,10 @@ class ArchiveReader {
   }
 
   private readMarkdown(file: string): ParsedMarkdown | undefined {
+    // Taken before the file is read: a write in between changes it, and the next check reads the file again.
+    const identity = this.cache ? settledIdentity(this.abs(file)) : undefined;
+    const known = identity === undefined ? undefined : this.cache?.unchanged(file, identity);
+    if (known?.bodyLine !== undefined) return this.unchangedMarkdown(file, known, known.bodyLine);
     const text = this.readText(file);
     if (text === undefined) return undefined;
     const split = splitFrontmatter(text);
@@ -356,12 +363,14 @@ class ArchiveReader {
       this.problems.push({ file, line: 1, message: problemMessage('noFrontmatter') });
       return undefined;
     }
+    const body = () => split.body;
     const hash = this.cache ? textHash(text) : undefined;
-    const cached = hash === undefined ? undefined : this.cache?.get(file, hash);
+    const cached = hash === undefined ? undefined : this.cache?.get(file, hash, identity);
     if (cached) {
       // A cached file passed both readings last time; it is not validated again.
-      const yaml = locatedWhenAsked(split.yaml, cached.value);
-      return { yaml, astroValue: undefined, yamlLine: split.yamlLine, body: split.body, bodyLine: split.bodyLine, hash, cached };
+      const source = split.yaml;
+      const yaml = locatedWhenAsked(() => source, cached.value);
+      return { yaml, astroValue: undefined, yamlLine: split.yamlLine, body, bodyLine: split.bodyLine, hash, cached, identity };
     }
     const yaml = this.parseYaml(file, split.yaml, split.yamlLine);
     if (!yaml) return undefined;
@@ -370,7 +379,25 @@ class ArchiveReader {
       this.problems.push({ file, line: astro.error.line, message: problemMessage('yaml', { reason: astro.error.reason }) });
       return undefined;
     }
-    return { yaml, astroValue: astro.value, yamlLine: split.yamlLine, body: split.body, bodyLine: split.bodyLine, hash };
+    return { yaml, astroValue: astro.value, yamlLine: split.yamlLine, body, bodyLine: split.bodyLine, hash, identity };
+  }
+
+  /**
+   * A Markdown file as it was at the last check, not read: its front matter from the
+   * cache, its text read only if the build asks for its body or a rule for a line.
+   */
+  private unchangedMarkdown(file: string, cached: CachedFile, bodyLine: number): ParsedMarkdown {
+    this.fileCount++;
+    const absolute = this.abs(file);
+    let split: SplitFile | undefined;
+    const parts = () => {
+      if (split) return split;
+      const read = readTextFile(absolute);
+      if (!read.ok) throw new Error(problemMessage('changedDuringBuild', { file }));
+      return (split = splitFrontmatter(read.text));
+    };
+    const yaml = locatedWhenAsked(() => parts().yaml ?? '', cached.value);
+    return { yaml, astroValue: undefined, yamlLine: FRONTMATTER_LINE, body: () => parts().body, bodyLine, hash: cached.hash, cached, identity: cached.identity };
   }
 
   /**
@@ -383,13 +410,13 @@ class ArchiveReader {
     if (text === undefined) return undefined;
     const hash = this.cache ? textHash(text) : undefined;
     const cached = hash === undefined ? undefined : this.cache?.get(file, hash);
-    if (cached) return { data: cached.data as T, yaml: locatedWhenAsked(text, cached.value) };
+    if (cached) return { data: cached.data as T, yaml: locatedWhenAsked(() => text, cached.value) };
     const yaml = this.parseYaml(file, text, 1);
     if (!yaml) return undefined;
     if (empty !== undefined && (yaml.value === undefined || yaml.value === null)) return { data: empty, yaml };
     const data = this.validate(schema, yaml, file, 1);
     if (data === undefined) return undefined;
-    if (hash !== undefined) this.fresh.push({ file, hash, value: yaml.value, data });
+    if (hash !== undefined) this.fresh.push({ file, entry: { hash, value: yaml.value, data } });
     return { data, yaml };
   }
 
@@ -486,21 +513,32 @@ class ArchiveReader {
  * A cached file's YAML `value`, parsed again for line numbers only when a cross-file rule
  * finds a problem in it and asks where.
  */
-function locatedWhenAsked(source: string, value: unknown): LocatedYaml {
+function locatedWhenAsked(source: () => string, value: unknown): LocatedYaml {
   let located: LocatedYaml | undefined;
-  const locate = () => (located ??= parseLocatedYaml(source));
+  const locate = () => (located ??= parseLocatedYaml(source()));
   return { value, lineOf: (at) => locate().lineOf(at), lineOfKey: (at, key) => locate().lineOfKey(at, key) };
 }
+
+/** A document or course with its `body`, read from the file when first asked for (`unchangedMarkdown`). */
+function withBody<T extends object>(item: T, body: () => string): T & { body: string } {
+  let text: string | undefined;
+  return Object.defineProperty(item, 'body', { enumerable: true, get: () => (text ??= body()) }) as T & { body: string };
+}
+
+/** The line the front matter starts on: the one after the opening `---`. */
+const FRONTMATTER_LINE = 2;
 
 interface ParsedMarkdown {
   yaml: LocatedYaml;
   /** The front matter as the build's loader reads it (`frontmatterAsAstroReadsIt`). */
   astroValue: unknown;
   yamlLine: number;
-  body: string;
+  body: () => string;
   bodyLine: number;
   /** Hash of the file's whole text, which keys the check cache (when there is one). */
   hash?: string;
+  /** The file's identity before it was read, if it had settled (file-identity.ts). */
+  identity?: string;
   /** What the check cache remembers of this exact text, when it does. */
   cached?: CachedFile;
 }

@@ -53,12 +53,13 @@ export function archiveLoader(content: string, collection: ArchiveCollection): L
         watcher.on('change', reload).on('add', reload).on('unlink', reload);
       }
       const archive = checkedArchive(content);
+      // Bodies are read only for the entries rendered again: the check does not read unchanged files.
       const entries: Entry[] =
         collection === 'courses'
-          ? archive.courses.map((c) => ({ id: c.id, file: c.file, data: c.data, body: c.body, textHash: c.textHash }))
+          ? archive.courses.map((c) => ({ id: c.id, file: c.file, data: c.data, get body() { return c.body; }, textHash: c.textHash }))
           : archive.documents
               .filter((d) => d.kind === collection)
-              .map((d) => ({ id: `${d.course}/${d.id}`, file: d.file, data: d.data, body: d.body, textHash: d.textHash }));
+              .map((d) => ({ id: `${d.course}/${d.id}`, file: d.file, data: d.data, get body() { return d.body; }, textHash: d.textHash }));
       const root = fileURLToPath(config.root);
       const external = process.env[EXTERNAL_HTML_ENV] === '1';
       const htmlDir = htmlCacheDir(fileURLToPath(config.cacheDir));

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readArchive } from '../../src/archive/read-archive.ts';
@@ -64,5 +64,64 @@ describe('the check cache', () => {
     rmSync(path.join(root, withImage!.course, image));
     const line = readFileSync(path.join(root, withImage!.file), 'utf8').split('\n').findIndex((l) => l.includes(`src: ${image}`)) + 1;
     expect(problems(root, cacheFile)).toContain(`${withImage!.file}:${line}: images[0].src: file not found: ${image}`);
+  });
+});
+
+describe('the check cache, for files unchanged for a while', () => {
+  let root = '';
+  let cacheFile = '';
+  const speech = 'quren-2024/speeches/kaiban.md';
+
+  beforeAll(async () => {
+    root = copyOf('basic');
+    cacheFile = path.join(root, '..', 'check.json');
+    // A file is trusted by its identity only once it has not changed for two seconds (file-identity.ts).
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    readArchive(root, { cacheFile });
+  });
+
+  it('does not read a file whose identity is unchanged: its body is read when asked for', () => {
+    const archive = readArchive(root, { cacheFile });
+    expect(archive.problems).toEqual([]);
+    const file = path.join(root, speech);
+    const text = readFileSync(file, 'utf8');
+    // Written after the check (as if the build were slow): the body is read now, so it is the new one.
+    writeFileSync(file, `${text}\n读取时才读到的一段。\n`);
+    expect(archive.documents.find((doc) => doc.file === speech)!.body).toContain('读取时才读到的一段。');
+    writeFileSync(file, text);
+  });
+
+  it('reads a file again when it was written, even at the same size', () => {
+    const file = path.join(root, speech);
+    const text = readFileSync(file, 'utf8');
+    const changed = text.replace('开班式', '结业式');
+    expect(Buffer.byteLength(changed)).toBe(Buffer.byteLength(text));
+    writeFileSync(file, changed);
+    const archive = readArchive(root, { cacheFile });
+    expect(archive.documents.find((doc) => doc.file === speech)!.data.title).toContain('结业式');
+    writeFileSync(file, text);
+    expect(readArchive(root, { cacheFile }).documents.find((doc) => doc.file === speech)!.data.title).toContain('开班式');
+  });
+
+  it('still gives a problem found by a cross-file rule in a file it did not read, with its line', () => {
+    const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { files: Record<string, { identity?: string }> };
+    const withImage = readArchive(root, { cacheFile }).documents.find((doc) => 'images' in doc.data && doc.data.images && doc.data.images.length > 0)!;
+    expect(cached.files[withImage.file].identity).toBeDefined();
+    const image = (withImage.data as { images: { src: string }[] }).images[0].src;
+    const media = path.join(root, withImage.course, image);
+    const bytes = readFileSync(media);
+    rmSync(media);
+    const line = readFileSync(path.join(root, withImage.file), 'utf8').split('\n').findIndex((l) => l.includes(`src: ${image}`)) + 1;
+    expect(problems(root, cacheFile)).toContain(`${withImage.file}:${line}: images[0].src: file not found: ${image}`);
+    writeFileSync(media, bytes);
+  });
+
+  it('does not trust the identity of a file changed less than two seconds before the check', () => {
+    const file = path.join(root, speech);
+    writeFileSync(file, readFileSync(file, 'utf8'));
+    readArchive(root, { cacheFile });
+    const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { files: Record<string, { identity?: string }> };
+    expect(cached.files[speech]).toBeDefined();
+    expect(cached.files[speech].identity).toBeUndefined();
   });
 });
