@@ -49,19 +49,48 @@ interface Results {
   runs: Run[];
 }
 
-const { values } = parseArgs({
-  allowNegative: true,
-  options: {
-    docs: { type: 'string', multiple: true },
-    peer: { type: 'boolean', default: true },
-    search: { type: 'boolean', default: true },
-    incremental: { type: 'boolean', default: true },
-    label: { type: 'string' },
-    readme: { type: 'boolean', default: false },
-    /** Print the table of earlier results (one or more bench/results files) instead of measuring. */
-    from: { type: 'string', multiple: true },
-  },
-});
+const USAGE = `npm run bench [-- options]
+  --docs N          archive size, repeatable (default: --docs 1000 --docs 10000; 30000 for the largest)
+  --no-peer         skip the Hugo + Pagefind peer pipeline
+  --no-search       skip the search measurements in headless Chromium
+  --no-incremental  skip the two rebuilds
+  --label NAME      name the result file bench/results/<date>-NAME.json
+  --readme          put the table into README.md
+  --from FILE       print the table of earlier results instead of measuring (repeatable)
+`;
+
+const { values } = parseBenchArgs();
+
+function parseBenchArgs() {
+  try {
+    const parsed = parseOptions();
+    if (parsed.values.help) {
+      process.stdout.write(USAGE);
+      process.exit(0);
+    }
+    return parsed;
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+function parseOptions() {
+  return parseArgs({
+    allowNegative: true,
+    options: {
+      help: { type: 'boolean', default: false },
+      docs: { type: 'string', multiple: true },
+      peer: { type: 'boolean', default: true },
+      search: { type: 'boolean', default: true },
+      incremental: { type: 'boolean', default: true },
+      label: { type: 'string' },
+      readme: { type: 'boolean', default: false },
+      /** Print the table of earlier results (one or more bench/results files) instead of measuring. */
+      from: { type: 'string', multiple: true },
+    },
+  });
+}
 
 if (values.from) {
   const earlier = values.from.map((file) => JSON.parse(readFileSync(file, 'utf8')) as Results);
