@@ -4,6 +4,7 @@
  * Exit status: 0 done, 1 problems in the content, a failed build or a file not
  * imported, 2 usage error.
  */
+import { enableCompileCache } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -90,5 +91,14 @@ function parseCommon(argv: string[], io: CliIo, name: 'check' | 'build' | 'perma
   const content = typeof parsed.values.content === 'string' ? path.resolve(io.cwd, parsed.values.content) : contentDir(io.cwd);
   return { content, values: parsed.values };
 }
+
+/**
+ * Node's on-disk code cache for the modules loaded from here on (Astro, Vite and Rollup are
+ * imported when a build starts) and, through the environment, in the build's child process
+ * and worker threads: about 0.35 s of compiling in every build. Node never fails a program
+ * over it; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+ */
+const compileCache = enableCompileCache();
+if (compileCache.directory) process.env.NODE_COMPILE_CACHE ??= compileCache.directory;
 
 process.exitCode = await main(process.argv.slice(2), processIo());
