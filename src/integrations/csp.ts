@@ -51,17 +51,20 @@ export async function addPolicies(
   {
     shares = 0,
     cacheDir,
+    files: listed,
   }: {
     /** Worker threads to share the pages among (1: none); by default one per core for a large site. */
     shares?: number;
     /** Where what each page held is kept, so that a rebuild reads only the pages that are new files (file-memo.ts). */
     cacheDir?: string;
+    /** The site's HTML files (`htmlFiles`), when the caller has listed them; else the site is walked. */
+    files?: readonly string[];
   } = {},
 ): Promise<void> {
   const memo = new FileMemo<PagePolicy>(cacheDir && path.join(cacheDir, MEMO_FILE), memoKey(options), outDir);
   const known: PageResult[] = [];
   const files: string[] = [];
-  for (const file of htmlFiles(outDir)) {
+  for (const file of listed ?? htmlFiles(outDir)) {
     const policy = memo.get(file);
     if (policy) known.push({ file, rewritten: false, ...policy });
     else files.push(file);
@@ -107,7 +110,7 @@ function inWorker(files: string[], options: CspOptions): Promise<PageResult[]> {
 }
 
 /** Every .html file under `dir`, in a fixed order. */
-function htmlFiles(dir: string): string[] {
+export function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((name) => name.endsWith('.html'))
     .sort()

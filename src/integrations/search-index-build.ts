@@ -58,6 +58,8 @@ export interface SearchIndexOptions {
   cacheDir?: string;
   /** Pages prepared while Astro rendered (search-early.ts), taken when they are still the same. */
   early?: EarlyPages;
+  /** The site's HTML files, when the caller has listed them (finish-site.ts); else the site is walked. */
+  htmlFiles?: readonly string[];
 }
 
 /** What the index build asks of the pages prepared early. */
@@ -115,7 +117,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const started = performance.now();
   const bundle = options.bundle ?? 'pagefind';
   const shardSize = Math.max(1, options.shardSize ?? 1000);
-  const { pages, unread } = findDocumentPages(options.outDir, bundle, options.cacheDir);
+  const { pages, unread } = findDocumentPages(options.outDir, bundle, options.cacheDir, options.htmlFiles);
   const dictionary = indexDictionary(
     options.content,
     pages.flatMap((p) => p.people.map((person) => person.label)),
@@ -396,28 +398,35 @@ function pruneBundle(dir: string, primary: boolean): void {
  * from the last build (file-memo.ts), since a rebuild's unchanged pages are the
  * published site's files linked in (published-pages.ts).
  */
-function findDocumentPages(outDir: string, bundle: string, cacheDir: string | undefined): { pages: PageInfo[]; unread: number } {
+function findDocumentPages(outDir: string, bundle: string, cacheDir: string | undefined, listed: readonly string[] | undefined): { pages: PageInfo[]; unread: number } {
   const memo = new FileMemo<Omit<PageInfo, 'file'> | null>(cacheDir && path.join(cacheDir, PAGES_MEMO_FILE), `${SEARCH_CODE_VERSION}:${bundle}`, outDir);
   const pages: PageInfo[] = [];
+  const skipped = (top: string) => top === bundle || top.startsWith(`${bundle}-`) || top === '_astro';
+  const look = (file: string) => {
+    const known = memo.get(file);
+    if (known === undefined) {
+      const page = readDocumentPage(file, outDir);
+      memo.set(file, page && withoutFile(page));
+      if (page) pages.push(page);
+    } else if (known) {
+      pages.push({ ...known, file });
+    }
+  };
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (dir === outDir && (entry.name === bundle || entry.name.startsWith(`${bundle}-`) || entry.name === '_astro')) continue;
-        walk(full);
+        if (dir !== outDir || !skipped(entry.name)) walk(full);
       } else if (entry.name.endsWith('.html')) {
-        const known = memo.get(full);
-        if (known === undefined) {
-          const page = readDocumentPage(full, outDir);
-          memo.set(full, page && withoutFile(page));
-          if (page) pages.push(page);
-        } else if (known) {
-          pages.push({ ...known, file: full });
-        }
+        look(full);
       }
     }
   };
-  walk(outDir);
+  if (listed) {
+    for (const file of listed) if (!skipped(path.relative(outDir, file).split(path.sep)[0])) look(file);
+  } else {
+    walk(outDir);
+  }
   memo.save();
   return { pages: pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)), unread: memo.hits };
 }

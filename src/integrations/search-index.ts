@@ -11,6 +11,8 @@ export interface SearchIndexIntegrationOptions {
   cacheDir?: string;
   /** Pages prepared while Astro rendered (`lectern build` only). */
   early?: EarlyPages;
+  /** The site's HTML files, listed once for the index and the policy pass (`lectern build` only). */
+  htmlFiles?: readonly string[];
 }
 
 /**
@@ -32,8 +34,8 @@ export function searchIndex({ content, cacheDir }: SearchIndexIntegrationOptions
 }
 
 /** Indexes the built site in `outDir` and logs what it did; throws, with the cause attached, when it cannot. */
-export async function indexSite(outDir: string, { content, cacheDir, early }: SearchIndexIntegrationOptions, log: StepLog): Promise<void> {
-  const options: SearchIndexOptions = { outDir, content, cacheDir, shardSize: shardSize(), early };
+export async function indexSite(outDir: string, { content, cacheDir, early, htmlFiles }: SearchIndexIntegrationOptions, log: StepLog): Promise<void> {
+  const options: SearchIndexOptions = { outDir, content, cacheDir, shardSize: shardSize(), early, htmlFiles };
   try {
     const report = await timed('search', () => buildSearchIndex(options));
     log.info(
