@@ -7,6 +7,7 @@ import { runLectern } from '../helpers/lectern.ts';
 import { fixture, projectRoot } from '../helpers/paths.ts';
 import { cacheDir } from '../../src/archive/cache-dir.ts';
 import { readBundle } from '../helpers/pagefind-bundle.ts';
+import { readableIndexedText } from '../../src/lib/search-text.ts';
 
 /**
  * A rebuild links the unchanged pages of the published site into the new one instead
@@ -136,5 +137,31 @@ describe('a rebuild with the published site beside it', () => {
     const log = build();
     expect(log).not.toMatch(/linked from the published site/);
     expect(readFileSync(path.join(out, 'courses/dabieshan-2024/piaojuezhi/index.html'), 'utf8')).not.toContain('另一份内容的文字。');
+  });
+
+  it('copies instead when the published site is on another file system, and gives the right pages', () => {
+    // /dev/shm is a memory file system on Linux: no file of the project can be linked to it.
+    const shm = '/dev/shm';
+    expect(statSync(shm, { throwIfNoEntry: false })?.isDirectory(), 'this test needs /dev/shm, a file system of its own').toBe(true);
+    expect(statSync(shm).dev).not.toBe(statSync(projectRoot).dev);
+    const site = mkdtempSync(path.join(shm, 'lectern-published-'));
+    try {
+      const from = path.join(root, 'shm-content');
+      cpSync(fixture('basic'), from, { recursive: true });
+      build(site, from);
+      const unchanged = 'courses/quren-2024/kaiban/index.html';
+      const before = readFileSync(path.join(site, unchanged));
+      appendFileSync(path.join(from, 'dabieshan-2024/lectures/piaojuezhi.md'), '\n另一个文件系统上追加的文字。\n');
+      const log = build(site, from);
+      expect(log).toMatch(/0 unchanged page\(s\) linked from the published site/);
+      expect(log.match(/\(restored\)/g)?.length ?? 0).toBeGreaterThan(15);
+      expect(readFileSync(path.join(site, 'courses/dabieshan-2024/piaojuezhi/index.html'), 'utf8')).toContain('另一个文件系统上追加的文字。');
+      expect(readFileSync(path.join(site, unchanged))).toEqual(before);
+      // The search index found the new text too (its word files are linked from the cache, then the site is moved across).
+      const indexed = Object.values(readBundle(path.join(site, 'pagefind')).pages).map((page) => readableIndexedText(String(page.fragment.content)));
+      expect(indexed.join('\n')).toContain('另一个文件系统上追加的文字');
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
   });
 });
