@@ -5,6 +5,7 @@ import { checkedArchive } from '../archive/shared-archive.ts';
 import type { DocumentKind } from '../schemas/document.ts';
 import { needsUnified, renderMarkdown } from '../markdown/render-markdown.ts';
 import { RENDERER_VERSION } from '../markdown/renderer-version.ts';
+import { BODIES_FOR_WORKERS, closeRenderPool, renderInWorkers } from './render-pool.ts';
 import { EXTERNAL_HTML_ENV, HEADINGS_KEY, HTML_KEY, SOURCE_KEY, htmlCacheDir, pruneCachedHtml, writeCachedHtml } from '../markdown/html-cache.ts';
 
 const watching = new Set<ArchiveCollection>();
@@ -18,6 +19,7 @@ function keepHtml(collection: ArchiveCollection, dir: string, digests: string[])
   if (!COLLECTIONS.every((c) => inUse.has(c))) return;
   pruneCachedHtml(dir, new Set([...inUse.values()].flat()));
   inUse.clear();
+  void closeRenderPool();
 }
 
 export type ArchiveCollection = 'courses' | DocumentKind;
@@ -66,6 +68,27 @@ export function archiveLoader(content: string, collection: ArchiveCollection): L
       const seen = new Set<string>();
       let rendered = 0;
       let slow = 0;
+      type Html = { html: string; metadata: { headings?: { depth: number; slug: string; text: string }[]; [key: string]: unknown } };
+      /** Puts a rendered entry into the store; in a build, its body and HTML stay outside (data-store-from-disk.ts). */
+      const record = (entry: Entry, digest: string, absolute: string, html: Html, written = false) => {
+        rendered++;
+        if (external) {
+          const { headings = [], ...metadata } = html.metadata;
+          if (!written) writeCachedHtml(htmlDir, digest, html.html, headings);
+          const outside = headings.length > 0 ? { [HEADINGS_KEY]: true } : { headings };
+          html = { html: '', metadata: { ...metadata, ...outside, [HTML_KEY]: digest, [SOURCE_KEY]: absolute } };
+        }
+        store.set({
+          id: entry.id,
+          data: entry.data,
+          ...(external ? {} : { body: entry.body }),
+          digest,
+          filePath: path.relative(root, absolute),
+          rendered: html,
+        });
+      };
+      /** Bodies for the fast renderer, rendered together at the end (in worker threads when there are many). */
+      const fast: { entry: Entry; digest: string; absolute: string; body: string }[] = [];
       for (const entry of entries) {
         seen.add(entry.id);
         // The check's hash of the whole file stands for the body: hashing 10,000 bodies again took 0.3 s.
@@ -83,31 +106,23 @@ export function archiveLoader(content: string, collection: ArchiveCollection): L
         const previousExternal = previous?.rendered?.metadata?.[HTML_KEY] !== undefined;
         if (previous?.digest === digest && previous.rendered && previousExternal === external) continue;
         const absolute = path.join(archive.root, entry.file);
-        let html: { html: string; metadata: { headings?: { depth: number; slug: string; text: string }[]; [key: string]: unknown } };
-        if (needsUnified(entry.body)) {
-          const result = await renderWithUnified(entry.body, { fileURL: pathToFileURL(absolute) });
-          html = { html: result.html, metadata: { ...result.metadata, headings: result.metadata?.headings ?? [] } };
+        const body = entry.body;
+        if (needsUnified(body)) {
+          const result = await renderWithUnified(body, { fileURL: pathToFileURL(absolute) });
+          record(entry, digest, absolute, { html: result.html, metadata: { ...result.metadata, headings: result.metadata?.headings ?? [] } });
           slow++;
         } else {
-          const result = renderMarkdown(entry.body);
-          html = { html: result.html, metadata: { headings: result.headings } };
+          fast.push({ entry, digest, absolute, body });
         }
-        rendered++;
-        if (external) {
-          // Body and HTML stay out of the store (see data-store-from-disk.ts); pages read them when they render.
-          const { headings = [], ...metadata } = html.metadata;
-          writeCachedHtml(htmlDir, digest, html.html, headings);
-          const outside = headings.length > 0 ? { [HEADINGS_KEY]: true } : { headings };
-          html = { html: '', metadata: { ...metadata, ...outside, [HTML_KEY]: digest, [SOURCE_KEY]: absolute } };
+      }
+      if (external && fast.length >= BODIES_FOR_WORKERS) {
+        const headings = await renderInWorkers(fast.map(({ digest, body }) => ({ digest, body })), htmlDir);
+        fast.forEach(({ entry, digest, absolute }, i) => record(entry, digest, absolute, { html: '', metadata: { headings: headings[i] } }, true));
+      } else {
+        for (const { entry, digest, absolute, body } of fast) {
+          const result = renderMarkdown(body);
+          record(entry, digest, absolute, { html: result.html, metadata: { headings: result.headings } });
         }
-        store.set({
-          id: entry.id,
-          data: entry.data,
-          ...(external ? {} : { body: entry.body }),
-          digest,
-          filePath: path.relative(root, absolute),
-          rendered: html,
-        });
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
       if (external) keepHtml(collection, htmlDir, [...seen].map((id) => String(store.get(id)?.digest ?? '')));

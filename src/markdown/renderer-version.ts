@@ -13,7 +13,7 @@ export const RENDERER_VERSION = rendererVersion();
 
 function rendererVersion(): string {
   const hash = createHash('sha256');
-  for (const file of ['./render-markdown.ts', './heading-ids.ts', './html-cache.ts', '../loaders/archive-loader.ts', '../lib/outline.ts', '../lib/slug.ts']) {
+  for (const file of ['./render-markdown.ts', './heading-ids.ts', './html-cache.ts', '../loaders/archive-loader.ts', '../loaders/render-pool.ts', '../loaders/render-worker.ts', '../lib/outline.ts', '../lib/slug.ts']) {
     hash.update(readFileSync(new URL(file, import.meta.url)));
   }
   const require = createRequire(import.meta.url);
