@@ -14,7 +14,7 @@ export function htmlCacheDir(cacheDir: string): string {
 /** The metadata key a store entry carries instead of its HTML. */
 export const HTML_KEY = 'lecternHtml';
 
-/** The metadata key holding the entry's source file, whose body is read when a page asks for `entry.body`. */
+/** The metadata key holding the entry's source file, whose body a page reads through src/data/entry-body.ts. */
 export const SOURCE_KEY = 'lecternSource';
 
 /**
@@ -34,11 +34,13 @@ export function cachedHtmlFile(dir: string, digest: string, headings = false): s
 }
 
 export function writeCachedHtml(dir: string, digest: string, html: string, headings: readonly unknown[] = []): void {
-  mkdirSync(dir, { recursive: true });
   const file = cachedHtmlFile(dir, digest);
-  if (!existsSync(file)) writeFileSync(file, html);
   const headingsFile = cachedHtmlFile(dir, digest, true);
-  if (headings.length > 0 && !existsSync(headingsFile)) writeFileSync(headingsFile, JSON.stringify(headings));
+  const writeHtml = !existsSync(file);
+  const writeHeadings = headings.length > 0 && !existsSync(headingsFile);
+  if (writeHtml || writeHeadings) mkdirSync(dir, { recursive: true });
+  if (writeHtml) writeFileSync(file, html);
+  if (writeHeadings) writeFileSync(headingsFile, JSON.stringify(headings));
 }
 
 /** Removes bodies no entry refers to any more (documents changed or deleted since). */
