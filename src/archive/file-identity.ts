@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { statSync, type BigIntStats } from 'node:fs';
 
 /**
  * How long a file must have stood unchanged before the check trusts its identity. A file
@@ -20,8 +20,25 @@ export function settledIdentity(file: string, now = Date.now()): string | undefi
   try {
     const stat = statSync(file, { bigint: true });
     if (!stat.isFile() || Number(stat.ctimeMs) > now - SETTLED_MS || Number(stat.mtimeMs) > now - SETTLED_MS) return undefined;
-    return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+    return `${identityOf(stat)}:${stat.ctimeNs}`;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A file the build itself wrote (a built page, the published home page): its device,
+ * inode, size and modification time, which change whenever it is replaced or written.
+ * Nothing else writes those files, so the change time and the settling are not needed.
+ */
+export function fileIdentity(file: string): string | undefined {
+  try {
+    return identityOf(statSync(file, { bigint: true }));
+  } catch {
+    return undefined;
+  }
+}
+
+function identityOf(stat: BigIntStats): string {
+  return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}`;
 }

@@ -6,8 +6,9 @@
  * or a later step writes is a new file and is read again. Keyed by what else decides
  * the result (the pass's code and options): another key starts empty.
  */
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileIdentity } from '../archive/file-identity.ts';
 
 interface MemoFile<T> {
   key: string;
@@ -71,15 +72,5 @@ function readMemo<T>(file: string, key: string): Record<string, [string, T]> {
     return memo.key === key ? memo.entries : {};
   } catch {
     return {};
-  }
-}
-
-/** Changes whenever the file is replaced or written: its inode, or its size and modification time. */
-export function fileIdentity(file: string): string | undefined {
-  try {
-    const stat = statSync(file, { bigint: true });
-    return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}`;
-  } catch {
-    return undefined;
   }
 }

@@ -21,7 +21,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { PathWithRoute } from 'astro';
-import { fileIdentity } from './file-memo.ts';
+import { fileIdentity } from '../archive/file-identity.ts';
 
 /** Set by `lectern build` for its renderer: the published site whose pages may be linked in. */
 export const PUBLISHED_SITE_ENV = 'LECTERN_PUBLISHED_SITE';
