@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { replaceFile } from './replace-file.ts';
 
 /**
  * What reading a file yielded last time, keyed by the file's exact text: the YAML value
@@ -72,9 +73,7 @@ export class CheckCache {
     const dropped = Object.keys(this.previous).some((file) => !(file in this.next));
     if (!this.changed && !dropped) return;
     mkdirSync(path.dirname(this.file), { recursive: true });
-    const temporary = `${this.file}.${process.pid}`;
-    writeFileSync(temporary, JSON.stringify({ version: CHECK_VERSION, files: this.next } satisfies CacheFile));
-    renameSync(temporary, this.file);
+    replaceFile(this.file, JSON.stringify({ version: CHECK_VERSION, files: this.next } satisfies CacheFile));
   }
 }
 

@@ -3,7 +3,8 @@
  * time: on the main thread for a small site, in worker threads (csp-worker.ts) for a
  * large one, where reading and rewriting every page took 11 s at 10,000 documents.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { replaceFile } from '../archive/replace-file.ts';
 import { addCspMeta, type CspOptions } from '../lib/csp.ts';
 
 /** What the pass found in one page: what it allowed by hash and what it blocks. */
@@ -27,9 +28,7 @@ export function addPoliciesTo(files: readonly string[], options: CspOptions): Pa
     if (rewritten) {
       // A new file renamed over the page, never a write into it: the page may be a link
       // to the published site's copy (published-pages.ts), which must stay as it is.
-      const written = `${file}.lectern-csp`;
-      writeFileSync(written, html);
-      renameSync(written, file);
+      replaceFile(file, html);
     }
     return {
       file,

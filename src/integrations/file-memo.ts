@@ -6,9 +6,10 @@
  * or a later step writes is a new file and is read again. Keyed by what else decides
  * the result (the pass's code and options): another key starts empty.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileIdentity } from '../archive/file-identity.ts';
+import { replaceFile } from '../archive/replace-file.ts';
 
 interface MemoFile<T> {
   key: string;
@@ -56,9 +57,7 @@ export class FileMemo<T> {
   /** Writes what this build found (and carried on), for the next. */
   save(): void {
     if (this.#file === undefined) return;
-    const written = `${this.#file}.${process.pid}`;
-    writeFileSync(written, JSON.stringify({ key: this.#key, entries: this.#next } satisfies MemoFile<T>));
-    renameSync(written, this.#file);
+    replaceFile(this.#file, JSON.stringify({ key: this.#key, entries: this.#next } satisfies MemoFile<T>));
   }
 
   #name(file: string): string {

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { linkOrCopy } from './link-tree.ts';
+import { replaceFile } from '../archive/replace-file.ts';
 
 /** In the search cache: the word files of the last build, and what each held. */
 const FOLDER = 'words';
@@ -21,7 +22,7 @@ interface WordRecord {
  * there instead of written and compressed again. After one document changed, only the
  * files of that document's names and terms differ (about 1,300 files at 10,000 documents,
  * 8 MB of JSON, gzip most of the time). The cache replaces a file by renaming a new one
- * over it, so a file the published site links to is never written into (link-tree.ts).
+ * over it (replace-file.ts), so a file the published site links to is never written into.
  */
 export class WordFileCache {
   private readonly dir: string | undefined;
@@ -51,9 +52,7 @@ export class WordFileCache {
     const cached = path.join(this.dir, file);
     if (this.previous[file] !== hash || !existsSync(cached)) {
       mkdirSync(path.dirname(cached), { recursive: true });
-      const temporary = `${cached}.new-${process.pid}`;
-      writeFileSync(temporary, gzip ? compress(text) : text);
-      renameSync(temporary, cached);
+      replaceFile(cached, gzip ? compress(text) : text);
       this.written++;
     } else {
       this.linked++;
@@ -70,9 +69,7 @@ export class WordFileCache {
         if (!(`${folder}/${name}` in this.next)) rmSync(path.join(this.dir, folder, name), { force: true });
       }
     }
-    const record = path.join(path.dirname(this.dir), RECORD);
-    writeFileSync(`${record}.new-${process.pid}`, JSON.stringify({ key: this.key, files: this.next } satisfies WordRecord));
-    renameSync(`${record}.new-${process.pid}`, record);
+    replaceFile(path.join(path.dirname(this.dir), RECORD), JSON.stringify({ key: this.key, files: this.next } satisfies WordRecord));
   }
 }
 
