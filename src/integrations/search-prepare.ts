@@ -55,12 +55,11 @@ export function prepareHtml(
   const kept = withoutIgnored(body);
   const text = htmlText(kept);
   const headings = [...kept.matchAll(/<h[1-6]\b[^>]*>([\s\S]*?)<\/h[1-6]>/g)].map((m) => htmlText(m[1])).join('\n');
-  out = out.slice(0, bodyFrom) + mapHtmlText(body, (node) => spaceWords(node, dictionary, segmenter)) + out.slice(bodyTo);
+  const spaced = spacedNodes(dictionary, segmenter);
+  out = out.slice(0, bodyFrom) + mapHtmlText(body, spaced) + out.slice(bodyTo);
   // Pagefind runs a <dt> and its <dd> together (讲话人谢天学场合开班式); in the
   // indexed copy they read as 讲话人：谢天学。场合：开班式。
-  out = out
-    .replace(/([^：:\s])(\s*)<\/dt>/g, `$1${WORD_SPACE}：$2</dt>`)
-    .replace(/([^。；！？.;!?\s])(\s*)<\/dd>/g, `$1${WORD_SPACE}。$2</dd>`);
+  out = punctuateBefore(punctuateBefore(out, '</dt>', '：:', '：'), '</dd>', '。；！？.;!?', '。');
   // Where the byline ends and the text proper begins, for excerpts (search-engine.ts).
   const start = out.indexOf('data-pagefind-body');
   const bylineEnd = start < 0 ? -1 : out.indexOf('</dl>', start);
@@ -69,6 +68,51 @@ export function prepareHtml(
   const terms = countTerms(text, dictionary.terms).map(([term, count]): [string, number] => [term, count + (HEADING_WEIGHT - 1) * (inHeadings.get(term) ?? 0)]);
   return { html: out, traditional, names: countNames(text, dictionary), terms, length: text.replace(/\s/g, '').length };
 }
+
+/** Text nodes at most this long are spaced once per worker and then looked up: labels, dates, names and white space repeat from page to page. */
+const REMEMBERED_LENGTH = 40;
+/** Bounds the memory of the nodes remembered (an archive of 10,000 documents has some 70,000 distinct ones). */
+const REMEMBERED_NODES = 100_000;
+const remembered = new WeakMap<Intl.Segmenter, WeakMap<SearchDictionary, Map<string, string>>>();
+
+/** `spaceWords` for each text node, remembering the short ones (it is pure: the same node comes out the same). */
+function spacedNodes(dictionary: SearchDictionary, segmenter: Intl.Segmenter): (node: string) => string {
+  let byDictionary = remembered.get(segmenter);
+  if (!byDictionary) remembered.set(segmenter, (byDictionary = new WeakMap()));
+  let nodes = byDictionary.get(dictionary);
+  if (!nodes) byDictionary.set(dictionary, (nodes = new Map()));
+  const memo = nodes;
+  return (node) => {
+    if (node.length > REMEMBERED_LENGTH) return spaceWords(node, dictionary, segmenter);
+    let out = memo.get(node);
+    if (out === undefined) {
+      if (memo.size >= REMEMBERED_NODES) memo.clear();
+      out = spaceWords(node, dictionary, segmenter);
+      memo.set(node, out);
+    }
+    return out;
+  };
+}
+
+/**
+ * `html` with `WORD_SPACE` and `mark` after the last character before each `close`
+ * tag, unless that character is white space or one of `ends` (white space between
+ * it and the tag stays after the mark). What `/([^ends\s])(\s*)<close>/g` replaced
+ * with `$1 mark$2<close>` does, without trying the pattern at every character.
+ */
+export function punctuateBefore(html: string, close: string, ends: string, mark: string): string {
+  let out = '';
+  let from = 0;
+  for (let at = html.indexOf(close); at >= 0; at = html.indexOf(close, at + close.length)) {
+    let end = at;
+    while (end > from && WHITE_SPACE.test(html[end - 1])) end--;
+    if (end === from || ends.includes(html[end - 1])) continue;
+    out += `${html.slice(from, end)}${WORD_SPACE}${mark}${html.slice(end, at)}${close}`;
+    from = at + close.length;
+  }
+  return from === 0 ? html : out + html.slice(from);
+}
+const WHITE_SPACE = /\s/;
 
 /**
  * `html` without the elements marked `data-pagefind-ignore` (the site marks a

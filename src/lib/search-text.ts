@@ -196,7 +196,11 @@ export function htmlText(html: string): string {
  * characters decide: a page is written in one script throughout.
  */
 export function isTraditional(text: string, toSimplified: (text: string) => string): boolean {
-  const han = (text.match(/\p{Script=Han}/gu) ?? []).slice(0, 2000);
+  const han: string[] = [];
+  // Lazily: a document page holds some 5,000 Han characters, of which 2,000 decide.
+  for (const [char] of text.matchAll(/\p{Script=Han}/gu)) {
+    if (han.push(char) === 2000) break;
+  }
   if (han.length === 0) return false;
   let converted = [...toSimplified(han.join(''))];
   // A conversion that changed a length would shift the rest: compare character by

@@ -5,7 +5,9 @@ import type { AstroIntegrationLogger } from 'astro';
 import { Converter } from 'opencc-js/t2cn';
 import { describe, expect, it } from 'vitest';
 import { searchIndex } from '../../src/integrations/search-index.ts';
-import { prepareHtml } from '../../src/integrations/search-prepare.ts';
+import fc from 'fast-check';
+import { prepareHtml, punctuateBefore } from '../../src/integrations/search-prepare.ts';
+import { fuzzParameters } from '../helpers/fuzz.ts';
 import { FACETS_FILE, type SearchFacets } from '../../src/lib/search-facets.ts';
 import { gunzipSync } from 'node:zlib';
 import { buildDictionary, intlSegmenter } from '../../src/lib/search-query.ts';
@@ -46,6 +48,37 @@ describe('prepareHtml', () => {
     expect(traditional).toBe(true);
     expect(html.replaceAll(WORD_SPACE, '')).toContain('作为全国人大代表，我想谈谈这几年履职的体会。');
     expect(html).toContain('data-pagefind-meta="display_title[data-value]" data-value="港區全國人大代表的發言"');
+  });
+});
+
+describe('punctuateBefore', () => {
+  // The regular expressions it replaced, tried at every character of a page.
+  const byPattern = (html: string) =>
+    html.replace(/([^：:\s])(\s*)<\/dt>/g, `$1${WORD_SPACE}：$2</dt>`).replace(/([^。；！？.;!?\s])(\s*)<\/dd>/g, `$1${WORD_SPACE}。$2</dd>`);
+  const byScan = (html: string) => punctuateBefore(punctuateBefore(html, '</dt>', '：:', '：'), '</dd>', '。；！？.;!?', '。');
+
+  it('marks the end of each term and value as the patterns did', () => {
+    const piece = fc.constantFrom('</dt>', '</dd>', '<dt>', '<dd>', ' ', '\n', WORD_SPACE, '：', ':', '。', '；', '!', '讲话人', 'a', '>', '\u3000');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+      const html = pieces.join('');
+      expect(byScan(html)).toBe(byPattern(html));
+    }), fuzzParameters(500));
+  });
+
+  it('leaves a value that ends in its own punctuation alone', () => {
+    expect(byScan('<dt>场合</dt><dd>开班式。</dd>')).toBe(`<dt>场合${WORD_SPACE}：</dt><dd>开班式。</dd>`);
+  });
+});
+
+describe('prepareHtml, page after page', () => {
+  it('spaces a short text node it has seen before as it spaced it the first time, per dictionary', () => {
+    const asName = buildDictionary(['人大代表'], []);
+    const first = prepareHtml(page('讲座', '人大代表'), asName, segmenter, toSimplified);
+    expect(first.html).toContain(`<p>${WORD_SPACE}人${WORD_SPACE}大${WORD_SPACE}代${WORD_SPACE}表${WORD_SPACE}</p>`);
+    expect(prepareHtml(page('讲座', '人大代表'), asName, segmenter, toSimplified).html).toBe(first.html);
+    // Another dictionary remembers on its own: without the name, the segmenter's cut.
+    const plain = prepareHtml(page('讲座', '人大代表'), buildDictionary([], []), segmenter, toSimplified);
+    expect(plain.html).toContain(`<p>${WORD_SPACE}${segment('人大代表').join(WORD_SPACE)}${WORD_SPACE}</p>`);
   });
 });
 
