@@ -2,7 +2,11 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Plugin } from 'vite';
-import { HEADINGS_FILE, HEADINGS_KEY, HTML_FILE, HTML_KEY, htmlCacheDir } from '../markdown/html-cache.ts';
+import { fileURLToPath } from 'node:url';
+import { BODY_FILE, HEADINGS_KEY, HTML_KEY, htmlCacheDir } from '../markdown/html-cache.ts';
+
+/** Read by the store module for the format of the body files (bundled with it). */
+const HTML_CACHE_MODULE = fileURLToPath(new URL('../markdown/html-cache.ts', import.meta.url));
 
 /** Astro's virtual module holding the content store (astro/dist/content/consts.js). */
 const RESOLVED_DATA_STORE_ID = '\0astro:data-layer-content';
@@ -15,7 +19,7 @@ const RESOLVED_DATA_STORE_ID = '\0astro:data-layer-content';
  * (measured in docs/scaling.md). The prerenderer runs on this machine, next to the store
  * file, so the module reads the file when it is imported instead, and gives each entry
  * whose body Lectern keeps in a file of its own (html-cache.ts) an `html` and `headings`
- * that read their files when a page renders it. The store holds no Markdown bodies
+ * that read its file when a page renders it. The store holds no Markdown bodies
  * either: pages read one from its source file (src/data/entry-body.ts). Build only:
  * `astro dev` keeps Astro's own module and a full store.
  */
@@ -32,6 +36,7 @@ export function dataStoreFromDisk(cacheDir: string): Plugin {
       if (id !== RESOLVED_DATA_STORE_ID || !existsSync(file)) return null;
       const code = `import { readFileSync } from 'node:fs';
 import { unflatten } from ${JSON.stringify(devalue)};
+import { readCachedHeadings, readCachedHtml } from ${JSON.stringify(HTML_CACHE_MODULE)};
 const store = unflatten(JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8')));
 for (const entries of store.values()) {
   for (const entry of entries.values()) {
@@ -40,13 +45,13 @@ for (const entries of store.values()) {
     let html;
     Object.defineProperty(entry.rendered, 'html', {
       enumerable: true,
-      get: () => (html ??= readFileSync(${JSON.stringify(htmlDir + path.sep)} + key + ${JSON.stringify(HTML_FILE)}, 'utf8')),
+      get: () => (html ??= readCachedHtml(${JSON.stringify(htmlDir + path.sep)} + key + ${JSON.stringify(BODY_FILE)})),
     });
     if (entry.rendered.metadata[${JSON.stringify(HEADINGS_KEY)}] !== true) continue;
     let headings;
     Object.defineProperty(entry.rendered.metadata, 'headings', {
       enumerable: true,
-      get: () => (headings ??= JSON.parse(readFileSync(${JSON.stringify(htmlDir + path.sep)} + key + ${JSON.stringify(HEADINGS_FILE)}, 'utf8'))),
+      get: () => (headings ??= readCachedHeadings(${JSON.stringify(htmlDir + path.sep)} + key + ${JSON.stringify(BODY_FILE)})),
     });
   }
 }

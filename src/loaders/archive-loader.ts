@@ -6,7 +6,7 @@ import type { DocumentKind } from '../schemas/document.ts';
 import { needsUnified, renderMarkdown } from '../markdown/render-markdown.ts';
 import { RENDERER_VERSION } from '../markdown/renderer-version.ts';
 import { BODIES_FOR_WORKERS, closeRenderPool, renderInWorkers } from './render-pool.ts';
-import { EXTERNAL_HTML_ENV, HEADINGS_KEY, HTML_KEY, SOURCE_KEY, htmlCacheDir, pruneCachedHtml, writeCachedHtml } from '../markdown/html-cache.ts';
+import { EXTERNAL_HTML_ENV, HEADINGS_KEY, HTML_KEY, SOURCE_KEY, htmlCacheDir, pruneCachedHtml, writeCachedBody } from '../markdown/html-cache.ts';
 
 const watching = new Set<ArchiveCollection>();
 
@@ -74,7 +74,7 @@ export function archiveLoader(content: string, collection: ArchiveCollection): L
         rendered++;
         if (external) {
           const { headings = [], ...metadata } = html.metadata;
-          if (!written) writeCachedHtml(htmlDir, digest, html.html, headings);
+          if (!written) writeCachedBody(htmlDir, digest, html.html, headings);
           const outside = headings.length > 0 ? { [HEADINGS_KEY]: true } : { headings };
           html = { html: '', metadata: { ...metadata, ...outside, [HTML_KEY]: digest, [SOURCE_KEY]: absolute } };
         }

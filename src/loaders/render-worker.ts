@@ -1,7 +1,7 @@
 /** A worker thread of render-pool.ts: renders bodies and writes them into the HTML cache. */
 import { parentPort } from 'node:worker_threads';
 import { renderMarkdown } from '../markdown/render-markdown.ts';
-import { writeCachedHtml } from '../markdown/html-cache.ts';
+import { writeCachedBody } from '../markdown/html-cache.ts';
 import type { RenderBatch, RenderReply } from './render-pool.ts';
 
 parentPort?.on('message', ({ id, htmlDir, jobs }: RenderBatch) => {
@@ -11,7 +11,7 @@ parentPort?.on('message', ({ id, htmlDir, jobs }: RenderBatch) => {
       id,
       headings: jobs.map(({ digest, body }) => {
         const { html, headings } = renderMarkdown(body);
-        writeCachedHtml(htmlDir, digest, html, headings);
+        writeCachedBody(htmlDir, digest, html, headings);
         return headings;
       }),
     };

@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { closeRenderPool, renderInWorkers } from '../../src/loaders/render-pool.ts';
 import { needsUnified, renderMarkdown } from '../../src/markdown/render-markdown.ts';
-import { cachedHtmlFile } from '../../src/markdown/html-cache.ts';
+import { cachedBodyFile, readCachedHeadings, readCachedHtml } from '../../src/markdown/html-cache.ts';
 import { splitFrontmatter } from '../../src/archive/frontmatter.ts';
 import { fixturesDir, projectRoot, tempDir } from '../helpers/paths.ts';
 
@@ -29,14 +29,11 @@ describe('rendering bodies in worker threads (render-pool.ts)', () => {
     let outlined = 0;
     jobs.forEach(({ digest, body }, i) => {
       const expected = renderMarkdown(body);
-      expect(readFileSync(cachedHtmlFile(dir, digest), 'utf8')).toBe(expected.html);
+      const file = cachedBodyFile(dir, digest);
+      expect(readCachedHtml(file)).toBe(expected.html);
       expect(headings[i]).toEqual(expected.headings);
-      const outline = cachedHtmlFile(dir, digest, true);
-      expect(existsSync(outline)).toBe(expected.headings.length > 0);
-      if (expected.headings.length > 0) {
-        outlined++;
-        expect(JSON.parse(readFileSync(outline, 'utf8'))).toEqual(expected.headings);
-      }
+      expect(readCachedHeadings(file)).toEqual(expected.headings);
+      if (expected.headings.length > 0) outlined++;
     });
     expect(outlined).toBeGreaterThan(0);
   });
