@@ -19,7 +19,7 @@ const RESOLVED_DATA_STORE_ID = '\0astro:data-layer-content';
  * (measured in docs/scaling.md). The prerenderer runs on this machine, next to the store
  * file, so the module reads the file when it is imported instead, and gives each entry
  * whose body Lectern keeps in a file of its own (html-cache.ts) an `html` and `headings`
- * that read its file when a page renders it. The store holds no Markdown bodies
+ * that read its file, once, when a page renders it. The store holds no Markdown bodies
  * either: pages read one from its source file (src/data/entry-body.ts). Build only:
  * `astro dev` keeps Astro's own module and a full store.
  */
@@ -36,23 +36,17 @@ export function dataStoreFromDisk(cacheDir: string): Plugin {
       if (id !== RESOLVED_DATA_STORE_ID || !existsSync(file)) return null;
       const code = `import { readFileSync } from 'node:fs';
 import { unflatten } from ${JSON.stringify(devalue)};
-import { readCachedHeadings, readCachedHtml } from ${JSON.stringify(HTML_CACHE_MODULE)};
+import { readCachedBody } from ${JSON.stringify(HTML_CACHE_MODULE)};
 const store = unflatten(JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8')));
 for (const entries of store.values()) {
   for (const entry of entries.values()) {
     const key = entry.rendered?.metadata?.[${JSON.stringify(HTML_KEY)}];
     if (typeof key !== 'string') continue;
-    let html;
-    Object.defineProperty(entry.rendered, 'html', {
-      enumerable: true,
-      get: () => (html ??= readCachedHtml(${JSON.stringify(htmlDir + path.sep)} + key + ${JSON.stringify(BODY_FILE)})),
-    });
+    let body;
+    const read = () => (body ??= readCachedBody(${JSON.stringify(htmlDir + path.sep)} + key + ${JSON.stringify(BODY_FILE)}));
+    Object.defineProperty(entry.rendered, 'html', { enumerable: true, get: () => read().html });
     if (entry.rendered.metadata[${JSON.stringify(HEADINGS_KEY)}] !== true) continue;
-    let headings;
-    Object.defineProperty(entry.rendered.metadata, 'headings', {
-      enumerable: true,
-      get: () => (headings ??= readCachedHeadings(${JSON.stringify(htmlDir + path.sep)} + key + ${JSON.stringify(BODY_FILE)})),
-    });
+    Object.defineProperty(entry.rendered.metadata, 'headings', { enumerable: true, get: () => read().headings });
   }
 }
 export default store;

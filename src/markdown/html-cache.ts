@@ -51,16 +51,11 @@ export function writeCachedBody(dir: string, digest: string, html: string, headi
   }
 }
 
-/** The HTML of a cached body. */
-export function readCachedHtml(file: string): string {
+/** A cached body's HTML and outline, from one read of its file (a document page shows both). */
+export function readCachedBody(file: string): { html: string; headings: unknown[] } {
   const text = readFileSync(file, 'utf8');
-  return text.slice(text.indexOf('\n') + 1);
-}
-
-/** The outline of a cached body. */
-export function readCachedHeadings(file: string): unknown[] {
-  const text = readFileSync(file, 'utf8');
-  return JSON.parse(text.slice(0, text.indexOf('\n'))) as unknown[];
+  const end = text.indexOf('\n');
+  return { html: text.slice(end + 1), headings: JSON.parse(text.slice(0, end)) as unknown[] };
 }
 
 function isCode(error: unknown, code: string): boolean {

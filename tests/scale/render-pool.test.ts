@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { closeRenderPool, renderInWorkers } from '../../src/loaders/render-pool.ts';
 import { needsUnified, renderMarkdown } from '../../src/markdown/render-markdown.ts';
-import { cachedBodyFile, readCachedHeadings, readCachedHtml } from '../../src/markdown/html-cache.ts';
+import { cachedBodyFile, readCachedBody } from '../../src/markdown/html-cache.ts';
 import { splitFrontmatter } from '../../src/archive/frontmatter.ts';
 import { fixturesDir, projectRoot, tempDir } from '../helpers/paths.ts';
 
@@ -29,10 +29,10 @@ describe('rendering bodies in worker threads (render-pool.ts)', () => {
     let outlined = 0;
     jobs.forEach(({ digest, body }, i) => {
       const expected = renderMarkdown(body);
-      const file = cachedBodyFile(dir, digest);
-      expect(readCachedHtml(file)).toBe(expected.html);
+      const cached = readCachedBody(cachedBodyFile(dir, digest));
+      expect(cached.html).toBe(expected.html);
       expect(headings[i]).toEqual(expected.headings);
-      expect(readCachedHeadings(file)).toEqual(expected.headings);
+      expect(cached.headings).toEqual(expected.headings);
       if (expected.headings.length > 0) outlined++;
     });
     expect(outlined).toBeGreaterThan(0);
