@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { PathWithRoute } from 'astro';
 import { fileIdentity } from '../archive/file-identity.ts';
+import { mark } from './timings.ts';
 
 /** Set by `lectern build` for its renderer: the published site whose pages may be linked in. */
 export const PUBLISHED_SITE_ENV = 'LECTERN_PUBLISHED_SITE';
@@ -123,8 +124,13 @@ export class PublishedPages {
     const worker = new Worker(new URL('./published-pages-worker.ts', import.meta.url), {
       workerData: { site, into: folder, manifest: path.join(cacheDir, ASTRO_MANIFEST) } satisfies LinkRequest,
     });
+    // Marked for the benchmark's timings: whether Astro had to wait for the links.
+    mark('published-links:start');
     const done = new Promise<LinkedPage[]>((resolve, reject) => {
-      worker.once('message', (linked: LinkedPage[]) => resolve(linked));
+      worker.once('message', (linked: LinkedPage[]) => {
+        mark('published-links:end');
+        resolve(linked);
+      });
       worker.once('error', reject);
       worker.once('exit', (code) => reject(new Error(`linking the published pages stopped (exit status ${code}) before it finished`)));
     });
@@ -140,7 +146,9 @@ export class PublishedPages {
   async settle(paths: readonly PathWithRoute[]): Promise<void> {
     if (this.#linking === undefined) return;
     const { done, folder, outDir } = this.#linking;
+    mark('published-settle:start');
     const linked = await done;
+    mark('published-settle:end');
     const taken = moveInto(folder, outDir);
     rmSync(folder, { recursive: true, force: true });
     const keys = new Map<string, string>();
