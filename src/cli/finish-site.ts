@@ -10,6 +10,8 @@ export interface FinishOptions {
   cacheDir: string;
   /** Pages prepared for the index while Astro rendered (search-early.ts). */
   early?: EarlyPages;
+  /** People.yaml's names as the check read them. */
+  peopleNames?: readonly string[];
 }
 
 /**
@@ -18,10 +20,10 @@ export interface FinishOptions {
  * must come after everything that writes pages. In `astro build` run directly, the
  * integrations of the same names do it, in the same order.
  */
-export async function finishSite(outDir: string, { content, cacheDir, early }: FinishOptions): Promise<void> {
+export async function finishSite(outDir: string, { content, cacheDir, early, peopleNames }: FinishOptions): Promise<void> {
   // Listed once for both steps: the index writes no page (walking 14,000 page folders took 0.3 s a time).
   const files = htmlFiles(outDir);
-  await indexSite(outDir, { content, cacheDir, early, htmlFiles: files }, stepLog('lectern:search'));
+  await indexSite(outDir, { content, cacheDir, early, htmlFiles: files, peopleNames }, stepLog('lectern:search'));
   const frameSrc = readSiteFile(content)?.allowIframes ?? [];
   await timed('csp', () => addPolicies(outDir, { frameSrc }, stepLog('lectern:csp'), { cacheDir, files }));
 }

@@ -32,6 +32,8 @@ export interface RenderRequest {
 export interface RenderPlan {
   kind: 'checked';
   pages: PlannedPage[];
+  /** The names in people.yaml, as checked: the search index's dictionary starts from them. */
+  peopleNames: string[];
 }
 
 /** What the child tells `lectern build`, once, before it exits. */
@@ -48,7 +50,7 @@ async function render(request: RenderRequest): Promise<RenderOutcome> {
   const { ok, archive } = reportArchive(request.content, process.stderr, { cacheFile: path.join(request.cacheDir, 'lectern-check.json') });
   mark('check:end');
   if (!ok) return { kind: 'stopped', marks: marks() };
-  send({ kind: 'checked', pages: plannedPages(archive) } satisfies RenderPlan);
+  send({ kind: 'checked', pages: plannedPages(archive), peopleNames: archive.people.map((person) => person.name) } satisfies RenderPlan);
   // The content loaders take the archive just checked instead of reading every file again.
   shareArchive(archive);
   try {

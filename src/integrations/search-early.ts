@@ -36,6 +36,8 @@ export interface EarlyOptions {
   /** The build's cache folder: early pages are kept there, and pages its shard cache holds are skipped. */
   cacheDir: string;
   pages: readonly PlannedPage[];
+  /** People.yaml's names as the check read them (the index build's dictionary must be made from the same). */
+  peopleNames?: readonly string[];
   /**
    * Worker threads. Default 1: at 10,000 documents a second one made Astro's page
    * generation slower (69.5 s against 37.6 s in the bench) and the build's peak 140 MB
@@ -106,6 +108,7 @@ export class EarlyPreparation {
       options.content,
       options.pages.flatMap((page) => page.people),
       options.pages.flatMap((page) => page.tags),
+      options.peopleNames,
     );
     this.#key = dictionaryKey(dictionary, false);
     const workers = options.workers ?? 1;

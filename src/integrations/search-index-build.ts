@@ -60,6 +60,8 @@ export interface SearchIndexOptions {
   early?: EarlyPages;
   /** The site's HTML files, when the caller has listed them (finish-site.ts); else the site is walked. */
   htmlFiles?: readonly string[];
+  /** People.yaml's names as `lectern check` read them, when the caller has them; else the file is read. */
+  peopleNames?: readonly string[];
 }
 
 /** What the index build asks of the pages prepared early. */
@@ -122,6 +124,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     options.content,
     pages.flatMap((p) => p.people.map((person) => person.label)),
     pages.flatMap((p) => p.tags),
+    options.peopleNames,
   );
 
   let prepareMs = 0;

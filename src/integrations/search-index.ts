@@ -13,6 +13,8 @@ export interface SearchIndexIntegrationOptions {
   early?: EarlyPages;
   /** The site's HTML files, listed once for the index and the policy pass (`lectern build` only). */
   htmlFiles?: readonly string[];
+  /** People.yaml's names as `lectern check` read them (`lectern build` only). */
+  peopleNames?: readonly string[];
 }
 
 /**
@@ -34,8 +36,8 @@ export function searchIndex({ content, cacheDir }: SearchIndexIntegrationOptions
 }
 
 /** Indexes the built site in `outDir` and logs what it did; throws, with the cause attached, when it cannot. */
-export async function indexSite(outDir: string, { content, cacheDir, early, htmlFiles }: SearchIndexIntegrationOptions, log: StepLog): Promise<void> {
-  const options: SearchIndexOptions = { outDir, content, cacheDir, shardSize: shardSize(), early, htmlFiles };
+export async function indexSite(outDir: string, { content, cacheDir, early, htmlFiles, peopleNames }: SearchIndexIntegrationOptions, log: StepLog): Promise<void> {
+  const options: SearchIndexOptions = { outDir, content, cacheDir, shardSize: shardSize(), early, htmlFiles, peopleNames };
   try {
     const report = await timed('search', () => buildSearchIndex(options));
     log.info(
