@@ -31,13 +31,16 @@ interface Run {
 }
 
 interface Incremental {
-  /** A rebuild right after the full build, nothing changed. */
+  /** A rebuild right after the full build, nothing changed (the run of median wall time). */
   unchanged: BuildResult;
-  /** A rebuild after one document changed. */
+  /** A rebuild after one document changed (the run of median wall time). */
   changed: BuildResult;
-  /** The changed page carried the new text (no stale page). */
+  /** Every run of each (results before the eighth session have one of each, and no lists). */
+  unchangedRuns?: BuildResult[];
+  changedRuns?: BuildResult[];
+  /** Every changed rebuild's page carried its new text (no stale page). */
   pageUpdated: boolean;
-  /** The search index finds the new text (when there is a search index). */
+  /** The search index found each new text (when there is a search index). */
   searchUpdated?: boolean;
 }
 
@@ -53,7 +56,8 @@ const USAGE = `npm run bench [-- options]
   --docs N          archive size, repeatable (default: --docs 1000 --docs 10000; 30000 for the largest)
   --no-peer         skip the Hugo + Pagefind peer pipeline
   --no-search       skip the search measurements in headless Chromium
-  --no-incremental  skip the two rebuilds
+  --no-incremental  skip the rebuilds
+  --rebuilds N      rebuilds of each kind, nothing changed and one document changed (default 3; the median is shown)
   --label NAME      name the result file bench/results/<date>-NAME.json
   --readme          put the table into README.md
   --from FILE       print the table of earlier results instead of measuring (repeatable)
@@ -84,6 +88,7 @@ function parseOptions() {
       peer: { type: 'boolean', default: true },
       search: { type: 'boolean', default: true },
       incremental: { type: 'boolean', default: true },
+      rebuilds: { type: 'string', default: '3' },
       label: { type: 'string' },
       readme: { type: 'boolean', default: false },
       /** Print the table of earlier results (one or more bench/results files) instead of measuring. */
@@ -98,6 +103,12 @@ if (values.from) {
   process.stdout.write(`${summary}\n`);
   if (values.readme) updateReadme(summary, values.from.join(', '));
   process.exit(0);
+}
+
+const rebuilds = Number(values.rebuilds);
+if (!Number.isInteger(rebuilds) || rebuilds < 1) {
+  process.stderr.write(`--rebuilds takes a whole number of at least 1, not ${values.rebuilds}\n`);
+  process.exit(2);
 }
 
 const sizes = (values.docs ?? ['1000', '10000']).flatMap((v) => v.split(',')).map(Number);
@@ -132,7 +143,7 @@ for (const docs of sizes) {
   const run: Run = { docs, archive: about, lectern };
   results.runs.push(run);
   if (lectern.ok && values.search) run.search = await searchOrLog(() => measureSearch(out, archive, 'lectern', log));
-  if (lectern.ok && values.incremental) run.incremental = await measureIncremental(archive, out);
+  if (lectern.ok && values.incremental) run.incremental = await measureIncremental(archive, out, rebuilds);
   if (withPeer) {
     log(`peer: hugo + pagefind (load ${loadAverage()})`);
     run.peer = await buildPeer(dir, path.join(work, `out-${docs}`, 'peer'));
@@ -157,24 +168,43 @@ async function searchOrLog(measure: () => Promise<SearchCost | undefined>): Prom
   }
 }
 
-/** Rebuilds without change, then after one document changed, and checks the page and the index are fresh. */
-async function measureIncremental(archive: BenchArchive, out: string): Promise<Incremental> {
-  log('rebuild, nothing changed');
-  const unchanged = await buildLectern(archive.dir, out);
+/**
+ * Rebuilds without change, then after one document changed, `times` of each (this machine's
+ * load moves a single run by seconds), and checks each changed page and the index are fresh.
+ */
+async function measureIncremental(archive: BenchArchive, out: string, times: number): Promise<Incremental> {
+  const unchangedRuns: BuildResult[] = [];
+  for (let n = 1; n <= times; n++) {
+    log(`rebuild, nothing changed (${n} of ${times})`);
+    unchangedRuns.push(await buildLectern(archive.dir, out));
+  }
   const file = path.join(archive.dir, archive.sample.file);
   const original = readFileSync(file, 'utf8');
-  const marker = `增量构建标记${Date.now().toString(36)}`;
-  appendFileSync(file, `\n这一段是基准测试为检验增量构建而追加的，标记为${marker}。\n`);
+  const changedRuns: BuildResult[] = [];
+  let pageUpdated = true;
+  let searchUpdated: boolean | undefined;
   try {
-    log(`rebuild, one document changed (${archive.sample.file})`);
-    const changed = await buildLectern(archive.dir, out);
-    const page = path.join(out, archive.sample.sitePath, 'index.html');
-    const pageUpdated = existsSync(page) && readFileSync(page, 'utf8').includes(marker);
-    return { unchanged, changed, pageUpdated, searchUpdated: indexHolds(out, marker) };
+    for (let n = 1; n <= times; n++) {
+      // A new sentence each time: every run has a changed document to render and index.
+      const marker = `增量构建标记${Date.now().toString(36)}${n}`;
+      appendFileSync(file, `\n这一段是基准测试为检验增量构建而追加的，标记为${marker}。\n`);
+      log(`rebuild, one document changed (${archive.sample.file}, ${n} of ${times})`);
+      changedRuns.push(await buildLectern(archive.dir, out));
+      const page = path.join(out, archive.sample.sitePath, 'index.html');
+      pageUpdated &&= existsSync(page) && readFileSync(page, 'utf8').includes(marker);
+      const found = indexHolds(out, marker);
+      if (found !== undefined) searchUpdated = (searchUpdated ?? true) && found;
+    }
   } finally {
     // Leave the archive as generated; the next full build starts from a cleared cache anyway.
     writeFileSync(file, original);
   }
+  return { unchanged: median(unchangedRuns), changed: median(changedRuns), unchangedRuns, changedRuns, pageUpdated, searchUpdated };
+}
+
+/** The run of median wall time (of an even count, the slower of the middle two). */
+function median(runs: readonly BuildResult[]): BuildResult {
+  return [...runs].sort((a, b) => a.wallMs - b.wallMs)[Math.floor(runs.length / 2)];
 }
 
 /**
@@ -222,16 +252,22 @@ function table(about: Machine, runs: Run[]): string {
   searchRow('search: name, cold (KB to results / ms; KB settled)', (s) => cost(s.first));
   searchRow('search: second query', (s) => cost(s.second));
   searchRow('search: term in ~every doc, cold', (s) => cost(s.common));
+  // The median run, and the range of all runs when there were several.
+  const spread = (runs: BuildResult[] | undefined) => {
+    if (!runs || runs.length < 2) return '';
+    const walls = runs.map((run) => run.wallMs).sort((a, b) => a - b);
+    return `; ${runs.length} runs ${seconds(walls[0])}–${seconds(walls.at(-1)!)}`;
+  };
   const unchangedText = (r: Run) => {
     const inc = r.incremental;
-    return inc ? `${seconds(inc.unchanged.wallMs)} (${inc.unchanged.phases.find((p) => p.name === 'total')?.cpu?.toFixed(1)} s CPU)` : '—';
+    return inc ? `${seconds(inc.unchanged.wallMs)} (${inc.unchanged.phases.find((p) => p.name === 'total')?.cpu?.toFixed(1)} s CPU${spread(inc.unchangedRuns)})` : '—';
   };
-  rows.push(['rebuild, nothing changed', ...runs.flatMap((r) => (r.peer ? [unchangedText(r), '—', ''] : [unchangedText(r)]))]);
-  rows.push(['rebuild, 1 document changed', ...runs.flatMap((r) => {
+  rows.push(['rebuild, nothing changed (median)', ...runs.flatMap((r) => (r.peer ? [unchangedText(r), '—', ''] : [unchangedText(r)]))]);
+  rows.push(['rebuild, 1 document changed (median)', ...runs.flatMap((r) => {
     const inc = r.incremental;
     const cpu = inc?.changed.phases.find((p) => p.name === 'total')?.cpu;
     const stale = inc && (!inc.pageUpdated ? ' (STALE PAGE)' : inc.searchUpdated === false ? ' (STALE INDEX)' : '');
-    const text = inc ? `${seconds(inc.changed.wallMs)} (${cpu?.toFixed(1)} s CPU)${stale}` : '—';
+    const text = inc ? `${seconds(inc.changed.wallMs)} (${cpu?.toFixed(1)} s CPU${spread(inc.changedRuns)})${stale}` : '—';
     return r.peer ? [text, '—', ''] : [text];
   })]);
   rows.push(['load average (before→after build)', ...runs.flatMap((r) => (r.peer ? [r.lectern.load.join('→'), r.peer.load.join('→'), ''] : [r.lectern.load.join('→')]))]);

@@ -123,6 +123,18 @@ describe('preparing pages while Astro renders', () => {
     expect(early.take(pages[1].url, hash, key)).toBeUndefined();
   });
 
+  it("takes people.yaml's names from the check when given them, and from the file when not", () => {
+    const content = tempDir();
+    writeFileSync(path.join(content, 'people.yaml'), '- name: 周海燕\n  positions: [讲师]\n');
+    const fromFile = indexDictionary(content, [], []);
+    expect(fromFile.names.has('周海燕')).toBe(true);
+    // `lectern build` passes the names its check read: the file is not parsed again.
+    const checked = indexDictionary(content, [], [], ['马建国']);
+    expect(checked.names.has('马建国')).toBe(true);
+    expect(checked.names.has('周海燕')).toBe(false);
+    expect(dictionaryKey(checked, false)).toBe(dictionaryKey(indexDictionary(content, [], [], ['马建国']), false));
+  });
+
   it('is on unless LECTERN_SEARCH_EARLY=off', () => {
     expect(earlyPreparationWanted({})).toBe(true);
     expect(earlyPreparationWanted({ LECTERN_SEARCH_EARLY: 'off' })).toBe(false);
