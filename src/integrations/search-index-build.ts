@@ -594,7 +594,7 @@ async function writeWordIndexes(
   const output = new WordFileCache(cache, readyKey);
   writeWordIndex(bundleDir, 'name', counted, fragments, ready.name, output);
   writeWordIndex(bundleDir, 'term', counted, fragments, ready.term, output);
-  output.finish();
+  await output.finish();
   return { count: Object.keys(ready.entries).length, reused: ready.reused, wordFiles: { linked: output.linked, written: output.written } };
 }
 
