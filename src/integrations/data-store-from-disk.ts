@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import { fileURLToPath } from 'node:url';
-import { BODY_FILE, HEADINGS_KEY, HTML_KEY, htmlCacheDir } from '../markdown/html-cache.ts';
+import { HEADINGS_KEY, HTML_KEY, htmlCacheDir } from '../markdown/html-cache.ts';
 
 /** Read by the store module for the format of the body files (bundled with it). */
 const HTML_CACHE_MODULE = fileURLToPath(new URL('../markdown/html-cache.ts', import.meta.url));
@@ -36,14 +36,14 @@ export function dataStoreFromDisk(cacheDir: string): Plugin {
       if (id !== RESOLVED_DATA_STORE_ID || !existsSync(file)) return null;
       const code = `import { readFileSync } from 'node:fs';
 import { unflatten } from ${JSON.stringify(devalue)};
-import { readCachedBody } from ${JSON.stringify(HTML_CACHE_MODULE)};
+import { cachedBodyFile, readCachedBody } from ${JSON.stringify(HTML_CACHE_MODULE)};
 const store = unflatten(JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8')));
 for (const entries of store.values()) {
   for (const entry of entries.values()) {
     const key = entry.rendered?.metadata?.[${JSON.stringify(HTML_KEY)}];
     if (typeof key !== 'string') continue;
     let body;
-    const read = () => (body ??= readCachedBody(${JSON.stringify(htmlDir + path.sep)} + key + ${JSON.stringify(BODY_FILE)}));
+    const read = () => (body ??= readCachedBody(cachedBodyFile(${JSON.stringify(htmlDir)}, key)));
     Object.defineProperty(entry.rendered, 'html', { enumerable: true, get: () => read().html });
     if (entry.rendered.metadata[${JSON.stringify(HEADINGS_KEY)}] !== true) continue;
     Object.defineProperty(entry.rendered.metadata, 'headings', { enumerable: true, get: () => read().headings });
