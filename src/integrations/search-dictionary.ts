@@ -31,17 +31,13 @@ export function dictionaryKey(dictionary: SearchDictionary, stock: boolean): str
   return JSON.stringify([[...dictionary.names].sort(), [...dictionary.terms].sort(), stock]);
 }
 
-/** Names in `people.yaml` (already checked by `lectern check`; a broken file only means no names). */
+/**
+ * Names in `people.yaml` (already checked by `lectern check`; a broken file only means no
+ * names), for `astro build` run directly: `lectern build` passes the names its check read.
+ */
 function peopleNames(content: string): string[] {
   const file = path.join(content, 'people.yaml');
   if (!existsSync(file)) return [];
-  const text = readFileSync(file, 'utf8');
-  // The early preparation and the index build both ask, in one process.
-  if (lastRead?.file === file && lastRead.text === text) return lastRead.names;
-  const parsed = peopleFileSchema.safeParse(parse(text) ?? []);
-  const names = parsed.success ? parsed.data.map((person) => person.name) : [];
-  lastRead = { file, text, names };
-  return names;
+  const parsed = peopleFileSchema.safeParse(parse(readFileSync(file, 'utf8')) ?? []);
+  return parsed.success ? parsed.data.map((person) => person.name) : [];
 }
-
-let lastRead: { file: string; text: string; names: string[] } | undefined;
