@@ -12,7 +12,8 @@ import { cacheDir } from '../archive/cache-dir.ts';
 import { finishSite } from './finish-site.ts';
 import type { RenderOutcome, RenderPlan, RenderRequest } from './render-site.ts';
 import { EarlyPreparation, earlyPreparationWanted } from '../integrations/search-early.ts';
-import { PUBLISHED_SITE_ENV, recordPublishedSite, reusablePublishedSite } from '../integrations/published-pages.ts';
+import { PUBLISHED_SITE_ENV, recordPublishedSite, reusablePublishedSite, SPARE_SITE } from '../integrations/published-pages.ts';
+import { emptyTrashInBackground, keepAsSpare, moveToTrash } from './replaced-sites.ts';
 
 export interface BuildOptions {
   /** Project root: where astro.config.mjs is. */
@@ -55,9 +56,28 @@ async function checkAndBuild(options: BuildOptions): Promise<boolean> {
   recoverInterruptedBuilds(outDir);
   recoverInterruptedBuilds(path.join(workRoot, 'build'));
   const cache = cacheDir(options.content, options.root);
-  // A full build from nothing (the benchmark's): no check results, content store, rendered bodies or pages kept from before.
-  if (process.env.LECTERN_CACHE === 'clear') rmSync(cache, { recursive: true, force: true });
   const releaseLock = await acquireBuildLock(options.root, (pid) => say('waiting', { pid }));
+  const trash = path.join(workRoot, 'trash');
+  try {
+    // A full build from nothing (the benchmark's): no check results, content store, rendered bodies or pages kept from before.
+    if (process.env.LECTERN_CACHE === 'clear') moveToTrash(cache, trash);
+    return await buildLocked(options, { out, workRoot, cache, trash });
+  } finally {
+    releaseLock();
+    emptyTrashInBackground(trash);
+  }
+}
+
+interface BuildPlaces {
+  /** `outDir` as the editor would type it. */
+  out: string;
+  workRoot: string;
+  cache: string;
+  trash: string;
+}
+
+async function buildLocked(options: BuildOptions, { out, workRoot, cache, trash }: BuildPlaces): Promise<boolean> {
+  const { outDir } = options;
   const staging = `${outDir}${STAGING}${process.pid}`;
   const work = path.join(workRoot, `build${STAGING}${process.pid}`);
   // Both made at once, so that a build killed at any moment leaves a trace the next one can clean.
@@ -106,7 +126,7 @@ async function checkAndBuild(options: BuildOptions): Promise<boolean> {
     try {
       await finishSite(work, { content: options.content, cacheDir: cache, early, peopleNames });
       moveFolder(work, staging);
-      swapIn(staging, outDir, path.join(workRoot, 'trash'));
+      swapIn(staging, outDir, path.join(cache, SPARE_SITE), trash);
       recordPublishedSite(outDir, cache);
     } catch (error) {
       return fail(error);
@@ -117,7 +137,6 @@ async function checkAndBuild(options: BuildOptions): Promise<boolean> {
   } finally {
     early?.dispose();
     stopHandling();
-    releaseLock();
   }
 }
 
@@ -209,10 +228,11 @@ function removeOnSignal(folders: string[], out: string, renderer: ChildProcess):
 
 /**
  * Two renames: the old site is moved aside, the new one takes its name, the old
- * one is removed. Both folders sit side by side, on one file system, so each
- * rename is atomic. If the second rename fails, the old site goes back.
+ * one becomes the spare the next build reuses (replaced-sites.ts). Both folders
+ * sit side by side, on one file system, so each rename is atomic. If the second
+ * rename fails, the old site goes back.
  */
-function swapIn(staging: string, outDir: string, trash: string): void {
+function swapIn(staging: string, outDir: string, spare: string, trash: string): void {
   const previous = `${outDir}${PREVIOUS}${process.pid}`;
   const hadPrevious = existsSync(outDir);
   if (hadPrevious) renameSync(outDir, previous);
@@ -222,31 +242,7 @@ function swapIn(staging: string, outDir: string, trash: string): void {
     if (hadPrevious) renameSync(previous, outDir);
     throw error;
   }
-  if (hadPrevious) discard(previous, trash);
-}
-
-/**
- * Removes the old site without making the editor wait: deleting tens of thousands
- * of files took longer than rebuilding a changed document (docs/scaling.md). The
- * folder is renamed into the project's trash and a detached process deletes the
- * trash; where the rename cannot be done (another file system), it is deleted here.
- */
-function discard(folder: string, trash: string): void {
-  try {
-    mkdirSync(trash, { recursive: true });
-    renameSync(folder, path.join(trash, `${path.basename(folder)}`));
-  } catch {
-    rmSync(folder, { recursive: true, force: true });
-    return;
-  }
-  // At the lowest priority: deleting 40,000 files and folders (1.5–2 s of the kernel's time at
-  // 10,000 documents) must not slow down the next build, which may start at once.
-  const remover = spawn(
-    process.execPath,
-    ['-e', 'try { require("node:os").setPriority(19); } catch {} require("node:fs").rmSync(process.argv[1], { recursive: true, force: true });', trash],
-    { detached: true, stdio: 'ignore' },
-  );
-  remover.unref();
+  if (hadPrevious) keepAsSpare(previous, spare, trash);
 }
 
 /**
