@@ -16,7 +16,7 @@
  * from Astro's cache as before.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, type Dirent } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -31,6 +31,11 @@ export const PUBLISHED_SITE_ENV = 'LECTERN_PUBLISHED_SITE';
 const ASTRO_MANIFEST = 'incremental-build.json';
 /** Which published site matches that manifest. */
 const RECORD = 'lectern-published.json';
+/**
+ * In the build's cache folder: the site the last build replaced, which `lectern build`
+ * keeps (replaced-sites.ts) so that the links reuse its folders.
+ */
+export const SPARE_SITE = 'lectern-spare-site';
 
 interface PublishedRecord {
   site: string;
@@ -122,7 +127,7 @@ export class PublishedPages {
     if (this.#linking) return;
     const folder = path.join(cacheDir, LINKS_FOLDER);
     const worker = new Worker(new URL('./published-pages-worker.ts', import.meta.url), {
-      workerData: { site, into: folder, manifest: path.join(cacheDir, ASTRO_MANIFEST) } satisfies LinkRequest,
+      workerData: { site, into: folder, manifest: path.join(cacheDir, ASTRO_MANIFEST), spare: path.join(cacheDir, SPARE_SITE) } satisfies LinkRequest,
     });
     // Marked for the benchmark's timings: whether Astro had to wait for the links.
     mark('published-links:start');
@@ -226,10 +231,15 @@ export interface LinkRequest {
   /** An empty folder is made there (whatever stands there is removed first). */
   into: string;
   manifest: string;
+  /**
+   * A site an earlier build published, whose folders are taken for the links instead
+   * of being made anew (`reuseSpare`); it is gone afterwards.
+   */
+  spare?: string;
 }
 
 /** Links every page Astro's manifest names from `site` into the folder `into` (published-pages-worker.ts). */
-export function linkManifestPages({ site, into, manifest: manifestFile }: LinkRequest): LinkedPage[] {
+export function linkManifestPages({ site, into, manifest: manifestFile, spare }: LinkRequest): LinkedPage[] {
   rmSync(into, { recursive: true, force: true });
   let manifest: AstroManifest;
   try {
@@ -237,29 +247,91 @@ export function linkManifestPages({ site, into, manifest: manifestFile }: LinkRe
   } catch {
     return [];
   }
-  const linked: LinkedPage[] = [];
-  const folders = new Set<string>();
+  const pages: (LinkedPage & { native: string })[] = [];
   for (const [component, route] of Object.entries(manifest.routes)) {
     for (const [pathname, entry] of Object.entries(route.paths)) {
       if (entry.outputFile === undefined || entry.cacheKey === undefined) continue;
       // Astro records the file as a URL path (`tags/%E4%BA%BA…/index.html`).
-      const file = fileFromUrlPath(entry.outputFile);
-      const target = path.join(into, file);
+      const native = fileFromUrlPath(entry.outputFile);
+      pages.push({ component, pathname, cacheKey: entry.cacheKey, file: native.split(path.sep).join('/'), native });
+    }
+  }
+  const reused = spare === undefined ? new Set<string>() : reuseSpare(spare, into, site, new Set(pages.map((page) => page.native)));
+  const linked: LinkedPage[] = [];
+  const folders = new Set<string>();
+  for (const { native, ...page } of pages) {
+    if (!reused.has(native)) {
+      const target = path.join(into, native);
       const folder = path.dirname(target);
       try {
         if (!folders.has(folder)) {
           mkdirSync(folder, { recursive: true });
           folders.add(folder);
         }
-        linkSync(path.join(site, file), target);
+        linkSync(path.join(site, native), target);
       } catch {
         // Missing from the site (moved by a later step, removed by hand) or another file system: Astro copies it.
         continue;
       }
-      linked.push({ component, pathname, cacheKey: entry.cacheKey, file: file.split(path.sep).join('/') });
     }
+    linked.push(page);
   }
   return linked;
+}
+
+/**
+ * Makes the spare site the folder of links: renamed into place, so that none of its
+ * 14,000 folders is made again (creating folders is most of what linking costs, see
+ * replaced-sites.ts). Of its files, each page Astro's manifest names stays when it is
+ * the published page itself (the same inode: every unchanged page is one file across
+ * builds) and is linked anew when it is not; everything else is removed, so that no
+ * file Astro writes can land on an old link. Gives the pages (`wanted`'s names) now
+ * linked; on any failure, nothing (the folder is then removed and made anew).
+ */
+function reuseSpare(spare: string, into: string, site: string, wanted: ReadonlySet<string>): Set<string> {
+  const reused = new Set<string>();
+  try {
+    renameSync(spare, into);
+  } catch {
+    return reused;
+  }
+  // Top-level folders no page lies in (the search bundles, Astro's assets) go whole.
+  const tops = new Set([...wanted].map((file) => file.split(path.sep)[0]));
+  const keep = (folder: string, relative: string): boolean => {
+    let kept = false;
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const name = relative ? path.join(relative, entry.name) : entry.name;
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory() && (relative !== '' || tops.has(entry.name))) {
+        if (keep(full, name)) kept = true;
+        else rmdirSync(full);
+      } else if (entry.isFile() && wanted.has(name) && isNowPublished(full, path.join(site, name))) {
+        reused.add(name);
+        kept = true;
+      } else {
+        rmSync(full, { recursive: true, force: true });
+      }
+    }
+    return kept;
+  };
+  try {
+    keep(into, '');
+    return reused;
+  } catch {
+    rmSync(into, { recursive: true, force: true });
+    return new Set();
+  }
+}
+
+/** Whether `file` is the published file `source`: it was already (one inode), or it now is (linked anew); when `source` is missing, `file` is removed. */
+function isNowPublished(file: string, source: string): boolean {
+  const own = statSync(file);
+  const published = statSync(source, { throwIfNoEntry: false });
+  if (published !== undefined && own.ino === published.ino && own.dev === published.dev) return true;
+  unlinkSync(file);
+  if (published === undefined) return false;
+  linkSync(source, file);
+  return true;
 }
 
 function fileFromUrlPath(urlPath: string): string {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendFileSync, cpSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { withBuildLock } from '../helpers/build-lock.ts';
@@ -8,6 +8,7 @@ import { fixture, projectRoot } from '../helpers/paths.ts';
 import { cacheDir } from '../../src/archive/cache-dir.ts';
 import { readBundle } from '../helpers/pagefind-bundle.ts';
 import { readableIndexedText } from '../../src/lib/search-text.ts';
+import { SPARE_SITE } from '../../src/integrations/published-pages.ts';
 
 /**
  * A rebuild links the unchanged pages of the published site into the new one instead
@@ -93,6 +94,40 @@ describe('a rebuild with the published site beside it', () => {
     const bundles = readdirSync(out).filter((name) => name.startsWith('pagefind'));
     expect(bundles.length).toBeGreaterThan(0);
     for (const bundle of bundles) expect(readBundle(path.join(out, bundle)), bundle).toEqual(readBundle(path.join(fresh, 'dist', bundle)));
+  });
+
+  it('reuses the folders of the site it replaced, keeping of its files only the published pages', () => {
+    const spare = path.join(cacheDir(content, projectRoot), SPARE_SITE);
+    expect(statSync(spare, { throwIfNoEntry: false })?.isDirectory(), 'the last rebuild kept the site it replaced').toBe(true);
+    // What the spare may hold that must not reach the new site: a page that is not the
+    // published one, a file that is no page, a folder no page lies in.
+    const page = 'courses/quren-2024/kaiban/index.html';
+    rmSync(path.join(spare, page));
+    writeFileSync(path.join(spare, page), '<html><body>不是已发布的页面</body></html>');
+    writeFileSync(path.join(spare, 'courses/quren-2024/kaiban/stray.html'), 'stray');
+    mkdirSync(path.join(spare, 'stray-folder'));
+    writeFileSync(path.join(spare, 'stray-folder/stray.txt'), 'stray');
+    const folder = statSync(path.join(spare, 'courses/quren-2024/kaiban')).ino;
+    const held = path.join(root, 'held-spare');
+    const before = holdFiles(out, held);
+    appendFileSync(path.join(content, 'dabieshan-2024/lectures/piaojuezhi.md'), '\n备用站点测试追加的一段文字。\n');
+    const log = build();
+
+    expect(linkedCount(log)).toBeGreaterThan(15);
+    for (const [file, hash] of before) expect(sha1(path.join(held, file)), file).toBe(hash);
+    // The folder is the spare's; the page in it is the published one again, linked anew.
+    expect(statSync(path.join(out, 'courses/quren-2024/kaiban')).ino).toBe(folder);
+    expect(statSync(path.join(out, page)).ino).toBe(statSync(path.join(held, page)).ino);
+    expect(existsSync(path.join(out, 'courses/quren-2024/kaiban/stray.html'))).toBe(false);
+    expect(existsSync(path.join(out, 'stray-folder'))).toBe(false);
+    expect(readFileSync(path.join(out, 'courses/dabieshan-2024/piaojuezhi/index.html'), 'utf8')).toContain('备用站点测试追加的一段文字。');
+    // The site holds the files a build from nothing makes of the same content, and no others.
+    const fresh = path.join(root, 'fresh-spare');
+    cpSync(content, path.join(fresh, 'content'), { recursive: true });
+    build(path.join(fresh, 'dist'), path.join(fresh, 'content'));
+    expect(filesOf(out).sort()).toEqual(filesOf(path.join(fresh, 'dist')).sort());
+    // The site replaced now is the spare.
+    expect(statSync(spare, { throwIfNoEntry: false })?.isDirectory()).toBe(true);
   });
 
   it("links nothing when Astro's cache was written by a build whose site was not published", () => {
