@@ -10,7 +10,7 @@
  *   npm run bench -- --from bench/results/a.json --from b.json --readme   table of earlier runs
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,6 +18,7 @@ import { generateArchive, type BenchArchive } from './lib/generate-archive.ts';
 import { buildLectern, buildPeer, hugoAvailable, projectRoot, type BuildResult, type PeerResult } from './lib/builds.ts';
 import { measureSearch, type QueryCost, type SearchCost } from './lib/search-cost.ts';
 import { readableIndexedText } from '../src/lib/search-text.ts';
+import { removeSetAside, setAside } from './lib/set-aside.ts';
 import { kilobytes, loadAverage, machine, markdownTable, mebibytes, seconds, type Machine } from './lib/measure.ts';
 
 interface Run {
@@ -135,7 +136,7 @@ for (const docs of sizes) {
   const { dir, ...about } = archive;
   log(`${about.courses} courses, ${about.people} people, ${(about.chars / 1e6).toFixed(1)} M characters`);
   const out = path.join(work, `out-${docs}`, 'lectern');
-  rmSync(out, { recursive: true, force: true });
+  setAside(out);
   log(`lectern build (load ${loadAverage()})`);
   // A full build starts from nothing: no output and no cache from an earlier run.
   const lectern = await buildLectern(dir, out, { LECTERN_CACHE: 'clear' });
@@ -153,6 +154,7 @@ for (const docs of sizes) {
   process.stdout.write(`\n${table(results.machine, [run])}\n`);
 }
 
+removeSetAside();
 const file = writeResults(results);
 const summary = table(results.machine, results.runs);
 process.stdout.write(`\n${summary}\n\nwritten to ${path.relative(process.cwd(), file)}\n`);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { cpuBetween, peakBetween, runSampled, type RunResult } from './process-tree.ts';
 import { folderSize, loadAverage } from './measure.ts';
 import { writeHugoSite } from './hugo-site.ts';
+import { setAside } from './set-aside.ts';
 
 export interface Phase {
   name: string;
@@ -78,7 +79,7 @@ export interface PeerResult extends BuildResult {
 export async function buildPeer(archive: string, dir: string): Promise<PeerResult> {
   const site = writeHugoSite(archive, dir);
   const out = path.join(dir, 'public');
-  rmSync(out, { recursive: true, force: true });
+  setAside(out);
   const load = loadAverage();
   const hugo = await runSampled('hugo', ['--source', site, '--destination', out, '--quiet'], { cwd: dir });
   if (hugo.code !== 0) return { ...summarise(hugo, load, []), hugoMs: hugo.wallMs, pagefindMs: 0 };

@@ -5,16 +5,17 @@
  * its documents, a page per document with title, people, date and body — and, as Pagefind
  * recommends, only the document pages are marked for indexing.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { setAside } from './set-aside.ts';
 
 const kinds: Record<string, string> = { speeches: '讲话', lectures: '讲稿', writeups: '侧记' };
 
 /** Writes `<dir>/site` (config, layouts, content) from the archive in `archive`. */
 export function writeHugoSite(archive: string, dir: string): string {
   const site = path.join(dir, 'site');
-  rmSync(site, { recursive: true, force: true });
+  setAside(site);
   const write = (relative: string, text: string) => {
     const file = path.join(site, relative);
     mkdirSync(path.dirname(file), { recursive: true });
