@@ -52,9 +52,15 @@ export async function addPolicies(
     shares = 0,
     cacheDir,
     files: listed,
+    background = false,
   }: {
     /** Worker threads to share the pages among (1: none); by default one per core for a large site. */
     shares?: number;
+    /**
+     * The worker threads run at the lowest priority: the pass runs beside another that
+     * writes no page (the search index) and takes what that leaves of the machine.
+     */
+    background?: boolean;
     /** Where what each page held is kept, so that a rebuild reads only the pages that are new files (file-memo.ts). */
     cacheDir?: string;
     /** The site's HTML files (`htmlFiles`), when the caller has listed them; else the site is walked. */
@@ -73,7 +79,7 @@ export async function addPolicies(
   const found =
     shares === 1
       ? addPoliciesTo(files, options)
-      : (await Promise.all(Array.from({ length: shares }, (_, i) => inWorker(files.filter((_, n) => n % shares === i), options)))).flat();
+      : (await Promise.all(Array.from({ length: shares }, (_, i) => inWorker(files.filter((_, n) => n % shares === i), options, background)))).flat();
   for (const { file, scripts, styles, blocked } of found) memo.set(file, { scripts, styles, blocked });
   memo.save();
   const results = [...known, ...found];
@@ -100,9 +106,9 @@ function memoKey(options: CspOptions): string {
 /** Below this many pages, starting worker threads costs more than it saves. */
 const PAGES_FOR_WORKERS = 2000;
 
-function inWorker(files: string[], options: CspOptions): Promise<PageResult[]> {
+function inWorker(files: string[], options: CspOptions, background: boolean): Promise<PageResult[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./csp-worker.ts', import.meta.url), { workerData: { files, options } });
+    const worker = new Worker(new URL('./csp-worker.ts', import.meta.url), { workerData: { files, options, background } });
     worker.once('message', (results: PageResult[]) => resolve(results));
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the Content-Security-Policy worker stopped (exit status ${code}) before it finished`)));

@@ -112,11 +112,11 @@ describe('reading only the head', () => {
 });
 
 describe('adding the policy to a built site', () => {
-  test('gives the same pages and warnings in worker threads as on the main thread, and what the build gave', async () => {
+  test('gives the same pages and warnings in worker threads (at the usual and the lowest priority) as on the main thread, and what the build gave', async () => {
     const built = buildSite(fixture('hardening'));
     const withoutPolicy = (html: string) => html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/g, '');
     const runs = await Promise.all(
-      [1, 3].map(async (shares) => {
+      [{ shares: 1 }, { shares: 3 }, { shares: 3, background: true }].map(async (threads) => {
         const copy = path.join(tempDir('lectern-csp-'), 'dist');
         cpSync(built, copy, { recursive: true });
         for (const file of htmlPages(copy)) writeFileSync(path.join(copy, file), withoutPolicy(readFileSync(path.join(copy, file), 'utf8')));
@@ -124,11 +124,12 @@ describe('adding the policy to a built site', () => {
         mkdirSync(path.join(copy, 'extra'));
         writeFileSync(path.join(copy, 'extra/index.html'), PAGE.replace('<body></body>', '<body><script>run()</script><p style="color:red">x</p></body>'));
         const lines: string[] = [];
-        await addPolicies(copy, { frameSrc: ['v.example.gov.cn'] }, { info: (line) => lines.push(line), warn: (line) => lines.push(`warn ${line}`) }, { shares });
+        await addPolicies(copy, { frameSrc: ['v.example.gov.cn'] }, { info: (line) => lines.push(line), warn: (line) => lines.push(`warn ${line}`) }, threads);
         return { pages: Object.fromEntries(htmlPages(copy).map((file) => [file, readFileSync(path.join(copy, file), 'utf8')])), lines };
       }),
     );
     expect(runs[1]).toEqual(runs[0]);
+    expect(runs[2]).toEqual(runs[0]);
     expect(runs[0].lines.at(-1)).toMatch(/^Content-Security-Policy on \d+ page\(s\)/);
     expect(runs[0].lines).toContain('warn extra/index.html: style attribute on <p> is blocked by the Content-Security-Policy');
     expect(runs[0].pages['extra/index.html']).toContain(sha256Source('run()'));
