@@ -28,7 +28,10 @@ export async function finishSite(outDir: string, { content, cacheDir, early, peo
   const files = htmlFiles(outDir);
   const frameSrc = readSiteFile(content)?.allowIframes ?? [];
   const policies = timed('csp', () => addPolicies(outDir, { frameSrc }, stepLog('lectern:csp'), { cacheDir, files, background: true }));
-  await Promise.all([indexSite(outDir, { content, cacheDir, early, htmlFiles: files, peopleNames }, stepLog('lectern:search')), policies]);
+  const index = indexSite(outDir, { content, cacheDir, early, htmlFiles: files, peopleNames }, stepLog('lectern:search'));
+  // Both settle before a failure is passed on: a failed build removes the folder the policy's threads may still be writing in.
+  const [indexed, policed] = await Promise.allSettled([index, policies]);
+  for (const outcome of [indexed, policed]) if (outcome.status === 'rejected') throw outcome.reason;
 }
 
 /** Lines in the shape of Astro's own log (`12:04:05 [label] message`), on standard output as Astro writes them. */
