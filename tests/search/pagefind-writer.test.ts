@@ -10,7 +10,8 @@ import { Converter } from 'opencc-js/t2cn';
 import { describe, expect, it } from 'vitest';
 import { pagefindBinary } from '../../src/integrations/pagefind-cli.ts';
 import { decodeCbor, encodeCbor } from '../../src/integrations/pagefind-writer/cbor.ts';
-import { compareCodePoints, fossickPage } from '../../src/integrations/pagefind-writer/fossick.ts';
+import fc from 'fast-check';
+import { compareCodePoints, fossickPage, normalizeContent } from '../../src/integrations/pagefind-writer/fossick.ts';
 import { fullHash, packPositions, pageRecord } from '../../src/integrations/pagefind-writer/page-record.ts';
 import { writeBundle } from '../../src/integrations/pagefind-writer/write-bundle.ts';
 import { prepareHtml } from '../../src/integrations/search-prepare.ts';
@@ -19,6 +20,7 @@ import { SEARCH_DATA_FILE, type SearchData } from '../../src/lib/search-data.ts'
 import { buildSite } from '../helpers/lectern.ts';
 import { readBundle, type ReadBundle } from '../helpers/pagefind-bundle.ts';
 import { fixture, tempDir } from '../helpers/paths.ts';
+import { fuzzParameters } from '../helpers/fuzz.ts';
 import { archiveDir } from './relevance.ts';
 
 const VERSION = JSON.parse(readFileSync(path.join(path.dirname(pagefindBinary()), '../package.json'), 'utf8')).version as string;
@@ -123,6 +125,18 @@ describe("the index Lectern writes, against Pagefind's binary", () => {
 });
 
 describe('the parts of the writer', () => {
+  it('normalises text in one pass as the regular expressions it replaced did', () => {
+    // Rust's char::is_whitespace, and the chain of replacements Pagefind's normalize_content makes.
+    const ws = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+    const byPatterns = (text: string) =>
+      text.replace(new RegExp(`^[${ws}]+|[${ws}]+$`, 'g'), '').replace(/(?:\n|\r\n)+/g, ' ').replace(new RegExp(`[${ws}]{2,}`, 'g'), ' ');
+    const piece = fc.constantFrom(' ', '\n', '\r', '\r\n', '\t', '\u200a', '\u3000', '\u00a0', '\u0085', '\ufeff', '\u200b', '词', 'a', '.');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 24 }), (pieces) => {
+      const text = pieces.join('');
+      expect(normalizeContent(text)).toBe(byPatterns(text));
+    }), fuzzParameters(1000));
+  });
+
   it('refuses to write for a Pagefind whose format it has not been checked against', () => {
     expect(() => writeBundle(tempDir('lectern-writer-'), [], '1.7.0')).toThrow(/format of Pagefind 1\.6, but Pagefind 1\.7\.0 is installed/);
   });

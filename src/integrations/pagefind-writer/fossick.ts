@@ -67,8 +67,6 @@ const AUTO_WEIGHT: Record<string, string> = { h1: '7', h2: '6', h3: '5', h4: '4'
 const WS = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 const WHITESPACE_RUN = new RegExp(`[${WS}]+`);
 const TRIM = new RegExp(`^[${WS}]+|[${WS}]+$`, 'g');
-const NEWLINES = /(?:\n|\r\n)+/g;
-const EXTRA_SPACES = new RegExp(`[${WS}]{2,}`, 'g');
 const ALL_SPACES = new RegExp(`[${WS}]`, 'g');
 const SENTENCE_END = /[\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\p{Join_Control}'")$*]/u;
 const PRIVATE = new RegExp(`___PAGEFIND_[^${WS}]+[${WS}]?`, 'g');
@@ -89,9 +87,41 @@ interface ParseNode {
   anchorIds?: string[];
 }
 
-/** Pagefind's `normalize_content`: references decoded, ends trimmed, runs of white space as one space. */
+/**
+ * Pagefind's `normalize_content`: references decoded, ends trimmed, runs of newlines
+ * and then runs of two white space characters or more as one space. In one pass, since
+ * it reads every page's whole text (Lectern's word spaces make thousands of runs): a run
+ * of two or more becomes a space either way, a lone newline too, any other lone white
+ * space character stays. tests/search/pagefind-writer.test.ts holds it to the
+ * regular expressions it stands for.
+ */
 export function normalizeContent(text: string): string {
-  return decodeReferences(text).replace(TRIM, '').replace(NEWLINES, ' ').replace(EXTRA_SPACES, ' ');
+  const decoded = decodeReferences(text);
+  let start = 0;
+  let end = decoded.length;
+  while (start < end && isWhitespace(decoded.charCodeAt(start))) start++;
+  while (end > start && isWhitespace(decoded.charCodeAt(end - 1))) end--;
+  let out = '';
+  let from = start;
+  for (let i = start; i < end; i++) {
+    const code = decoded.charCodeAt(i);
+    if (!isWhitespace(code)) continue;
+    let next = i + 1;
+    while (next < end && isWhitespace(decoded.charCodeAt(next))) next++;
+    if (next - i >= 2 || code === 0x0a) {
+      out += `${decoded.slice(from, i)} `;
+      from = next;
+    }
+    i = next - 1;
+  }
+  return from === start ? decoded.slice(start, end) : out + decoded.slice(from, end);
+}
+
+/** Rust's `char::is_whitespace` (`WS`) for a UTF-16 unit: every such character is in the Basic Multilingual Plane. */
+function isWhitespace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0x85) return false;
+  return code === 0x85 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000;
 }
 
 interface ParsedPage {
@@ -329,6 +359,8 @@ export function fossickPage(html: string, url: string): FossickedPage {
   const variants = new Map<string, Map<string, WordPositions>>();
   const anchors: Anchor[] = [];
   const weights = [24];
+  // The last of `weights`, read for every word.
+  let weight = 24;
   const kept: string[] = [];
   let position = 0;
   let last = 0;
@@ -350,27 +382,30 @@ export function fossickPage(html: string, url: string): FossickedPage {
         continue;
       }
       if (token.startsWith('___PAGEFIND_WEIGHT___')) {
-        const weight = rustFloat(token.replaceAll('___PAGEFIND_WEIGHT___', '')) ?? 1;
-        weights.push(weight <= 0 ? 0 : Math.max(1, toU8(clamp(weight) * 24)));
+        const value = rustFloat(token.replaceAll('___PAGEFIND_WEIGHT___', '')) ?? 1;
+        weights.push(value <= 0 ? 0 : Math.max(1, toU8(clamp(value) * 24)));
+        weight = weights.at(-1) ?? 1;
         continue;
       }
       if (token.startsWith('___PAGEFIND_AUTO_WEIGHT___')) {
-        const weight = rustFloat(token.replaceAll('___PAGEFIND_AUTO_WEIGHT___', '')) ?? 1;
-        weights.push(weights.length === 1 ? toU8(clamp(weight) * 24) : (weights.at(-1) ?? 0));
+        const value = rustFloat(token.replaceAll('___PAGEFIND_AUTO_WEIGHT___', '')) ?? 1;
+        weights.push(weights.length === 1 ? toU8(clamp(value) * 24) : (weights.at(-1) ?? 0));
+        weight = weights.at(-1) ?? 1;
         continue;
       }
       if (token.startsWith('___END_PAGEFIND_WEIGHT___')) {
         weights.pop();
+        weight = weights.at(-1) ?? 1;
         continue;
       }
     }
     const word = token.includes('\u200b') ? token.replaceAll('\u200b', '') : token;
     if (!word) continue;
     kept.push(word);
-    const weight = weights.at(-1) ?? 1;
     const { entries, parts } = cachedIndexableWords(word);
     const partWeight = parts > 0 && weight > 0 ? Math.max(1, Math.floor(weight / Math.min(parts, 255))) : 0;
-    for (const { word: key, original, part } of entries) {
+    for (let e = 0; e < entries.length; e++) {
+      const { word: key, original, part } = entries[e];
       const w = part ? partWeight : weight;
       if (original === undefined) {
         const list = words.get(key);

@@ -12,63 +12,71 @@ export type HtmlToken =
   | { type: 'text'; text: string };
 
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes']);
-const TAG_NAME = /^[a-zA-Z][^\s/>]*/;
+/** A tag name, read where it starts (sticky) and no longer than 64 characters, as before a slice of 64 was read. */
+const TAG_NAME = /[a-zA-Z][^\s/>]{0,63}/y;
 const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/y;
 
-export function* htmlTokens(html: string): Generator<HtmlToken> {
+/** The page's tokens in order (a list, not a generator: a page has thousands, and the reader takes them all). */
+export function htmlTokens(html: string): HtmlToken[] {
+  const tokens: HtmlToken[] = [];
   let i = 0;
   let textFrom = 0;
-  const text = function* (to: number): Generator<HtmlToken> {
-    if (to > textFrom) yield { type: 'text', text: html.slice(textFrom, to) };
+  const text = (to: number) => {
+    if (to > textFrom) tokens.push({ type: 'text', text: html.slice(textFrom, to) });
+  };
+  const tagName = (from: number): string | undefined => {
+    TAG_NAME.lastIndex = from;
+    return TAG_NAME.exec(html)?.[0];
   };
   while (i < html.length) {
     const lt = html.indexOf('<', i);
     if (lt < 0) break;
     const next = html.charCodeAt(lt + 1);
-    if (html.startsWith('<!--', lt)) {
-      yield* text(lt);
+    if (next === 0x21 /* ! */ && html.startsWith('<!--', lt)) {
+      text(lt);
       const end = html.indexOf('-->', lt + 4);
       i = textFrom = end < 0 ? html.length : end + 3;
       continue;
     }
     if (next === 0x21 /* ! */ || next === 0x3f /* ? */) {
-      yield* text(lt);
+      text(lt);
       const end = html.indexOf('>', lt);
       i = textFrom = end < 0 ? html.length : end + 1;
       continue;
     }
     if (next === 0x2f /* / */) {
-      const name = TAG_NAME.exec(html.slice(lt + 2, lt + 66))?.[0];
+      const name = tagName(lt + 2);
       if (!name) {
         i = lt + 1;
         continue;
       }
-      yield* text(lt);
+      text(lt);
       const end = html.indexOf('>', lt);
-      yield { type: 'end', name: name.toLowerCase() };
+      tokens.push({ type: 'end', name: name.toLowerCase() });
       i = textFrom = end < 0 ? html.length : end + 1;
       continue;
     }
-    const name = TAG_NAME.exec(html.slice(lt + 1, lt + 65))?.[0];
+    const name = tagName(lt + 1);
     if (!name) {
       i = lt + 1;
       continue;
     }
-    yield* text(lt);
+    text(lt);
     const { attributes, end, selfClosing } = readAttributes(html, lt + 1 + name.length);
     const lower = name.toLowerCase();
-    yield { type: 'start', name: lower, attributes, selfClosing };
+    tokens.push({ type: 'start', name: lower, attributes, selfClosing });
     i = textFrom = end;
     if (RAW_TEXT.has(lower) && !selfClosing) {
       const close = new RegExp(`</${lower}[\\s/>]`, 'ig');
       close.lastIndex = i;
       const found = close.exec(html);
       const stop = found ? found.index : html.length;
-      if (stop > i) yield { type: 'text', text: html.slice(i, stop) };
+      if (stop > i) tokens.push({ type: 'text', text: html.slice(i, stop) });
       i = textFrom = stop;
     }
   }
-  yield* text(html.length);
+  text(html.length);
+  return tokens;
 }
 
 function readAttributes(html: string, from: number): { attributes: Map<string, string>; end: number; selfClosing: boolean } {
