@@ -381,20 +381,7 @@ export function fossickPage(html: string, url: string): FossickedPage {
         }
         continue;
       }
-      if (token.startsWith('___PAGEFIND_WEIGHT___')) {
-        const value = rustFloat(token.replaceAll('___PAGEFIND_WEIGHT___', '')) ?? 1;
-        weights.push(value <= 0 ? 0 : Math.max(1, toU8(clamp(value) * 24)));
-        weight = weights.at(-1) ?? 1;
-        continue;
-      }
-      if (token.startsWith('___PAGEFIND_AUTO_WEIGHT___')) {
-        const value = rustFloat(token.replaceAll('___PAGEFIND_AUTO_WEIGHT___', '')) ?? 1;
-        weights.push(weights.length === 1 ? toU8(clamp(value) * 24) : (weights.at(-1) ?? 0));
-        weight = weights.at(-1) ?? 1;
-        continue;
-      }
-      if (token.startsWith('___END_PAGEFIND_WEIGHT___')) {
-        weights.pop();
+      if (takeWeightMark(token, weights)) {
         weight = weights.at(-1) ?? 1;
         continue;
       }
@@ -434,6 +421,20 @@ export function fossickPage(html: string, url: string): FossickedPage {
     metaWords: metaWords(meta),
     sort: sortedRecord([...page.sort]),
   };
+}
+
+/** Applies a weight mark of the digest (`___PAGEFIND_WEIGHT___2`, its auto form, its end) to the stack of weights; false for any other token. */
+function takeWeightMark(token: string, weights: number[]): boolean {
+  if (token.startsWith('___PAGEFIND_WEIGHT___')) {
+    const value = rustFloat(token.replaceAll('___PAGEFIND_WEIGHT___', '')) ?? 1;
+    weights.push(value <= 0 ? 0 : Math.max(1, toU8(clamp(value) * 24)));
+  } else if (token.startsWith('___PAGEFIND_AUTO_WEIGHT___')) {
+    const value = rustFloat(token.replaceAll('___PAGEFIND_AUTO_WEIGHT___', '')) ?? 1;
+    weights.push(weights.length === 1 ? toU8(clamp(value) * 24) : (weights.at(-1) ?? 0));
+  } else if (token.startsWith('___END_PAGEFIND_WEIGHT___')) {
+    weights.pop();
+  } else return false;
+  return true;
 }
 
 /** A page repeats its words, and so does an archive: each word is taken apart once (until the cache is full). */

@@ -12,7 +12,7 @@ export type HtmlToken =
   | { type: 'text'; text: string };
 
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes']);
-/** A tag name, read where it starts (sticky) and no longer than 64 characters, as before a slice of 64 was read. */
+/** A tag name, read in place (sticky), of at most 64 characters. */
 const TAG_NAME = /[a-zA-Z][^\s/>]{0,63}/y;
 const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/y;
 
