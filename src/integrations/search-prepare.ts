@@ -6,7 +6,7 @@
  * (search-prepare-pool.ts).
  */
 import type { SearchDictionary } from '../lib/search-query.ts';
-import { BODY_START, countNames, countTerms, htmlText, INDEX_LANGUAGE, isTraditional, mapHtmlText, spaceWords, WORD_SPACE } from '../lib/search-text.ts';
+import { BODY_START, countNames, countTerms, htmlText, INDEX_LANGUAGE, isTraditional, mapHtmlText, mapHtmlTexts, spaceWordsEach, WORD_SPACE } from '../lib/search-text.ts';
 
 /** What an occurrence of a term in a heading counts for in the term index. */
 const HEADING_WEIGHT = 5;
@@ -56,7 +56,7 @@ export function prepareHtml(
   const text = htmlText(kept);
   const headings = [...kept.matchAll(/<h[1-6]\b[^>]*>([\s\S]*?)<\/h[1-6]>/g)].map((m) => htmlText(m[1])).join('\n');
   const spaced = spacedNodes(dictionary, segmenter);
-  out = out.slice(0, bodyFrom) + mapHtmlText(body, spaced) + out.slice(bodyTo);
+  out = out.slice(0, bodyFrom) + mapHtmlTexts(body, spaced) + out.slice(bodyTo);
   // Pagefind runs a <dt> and its <dd> together (讲话人谢天学场合开班式); in the
   // indexed copy they read as 讲话人：谢天学。场合：开班式。
   out = punctuateBefore(punctuateBefore(out, '</dt>', '：:', '：'), '</dd>', '。；！？.;!?', '。');
@@ -75,21 +75,31 @@ const REMEMBERED_LENGTH = 40;
 const REMEMBERED_NODES = 100_000;
 const remembered = new WeakMap<Intl.Segmenter, WeakMap<SearchDictionary, Map<string, string>>>();
 
-/** `spaceWords` for each text node, remembering the short ones (it is pure: the same node comes out the same). */
-function spacedNodes(dictionary: SearchDictionary, segmenter: Intl.Segmenter): (node: string) => string {
+/**
+ * `spaceWordsEach` over a page's text nodes, remembering the short ones (it is pure:
+ * the same node comes out the same); the others are spaced in one call.
+ */
+function spacedNodes(dictionary: SearchDictionary, segmenter: Intl.Segmenter): (nodes: string[]) => string[] {
   let byDictionary = remembered.get(segmenter);
   if (!byDictionary) remembered.set(segmenter, (byDictionary = new WeakMap()));
-  let nodes = byDictionary.get(dictionary);
-  if (!nodes) byDictionary.set(dictionary, (nodes = new Map()));
-  const memo = nodes;
-  return (node) => {
-    if (node.length > REMEMBERED_LENGTH) return spaceWords(node, dictionary, segmenter);
-    let out = memo.get(node);
-    if (out === undefined) {
+  let known = byDictionary.get(dictionary);
+  if (!known) byDictionary.set(dictionary, (known = new Map()));
+  const memo = known;
+  return (nodes) => {
+    const out = nodes.slice();
+    const toSpace: number[] = [];
+    nodes.forEach((node, index) => {
+      const spaced = node.length > REMEMBERED_LENGTH ? undefined : memo.get(node);
+      if (spaced === undefined) toSpace.push(index);
+      else out[index] = spaced;
+    });
+    const spaced = spaceWordsEach(toSpace.map((index) => nodes[index]), dictionary, segmenter);
+    toSpace.forEach((index, n) => {
+      out[index] = spaced[n];
+      if (nodes[index].length > REMEMBERED_LENGTH) return;
       if (memo.size >= REMEMBERED_NODES) memo.clear();
-      out = spaceWords(node, dictionary, segmenter);
-      memo.set(node, out);
-    }
+      memo.set(nodes[index], spaced[n]);
+    });
     return out;
   };
 }

@@ -58,9 +58,37 @@ const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
  * Chinese costs four times as much); names and terms then override its cuts.
  */
 export function spaceWords(text: string, dictionary: SearchDictionary, segmenter: Intl.Segmenter): string {
+  return spaceWordsEach([text], dictionary, segmenter)[0];
+}
+
+/**
+ * `texts.map((text) => spaceWords(text, dictionary, segmenter))`, with one call of
+ * the segmenter for all of them: the text nodes of a page read in one call cost a
+ * fifth less than node by node. They are read joined by line breaks, where the
+ * segmenter always cuts and no Han run or dictionary match continues, so each
+ * comes out as it would alone (a property test holds it to `spaceWords` node by node).
+ */
+export function spaceWordsEach(texts: readonly string[], dictionary: SearchDictionary, segmenter: Intl.Segmenter): string[] {
+  const out = texts.slice();
   // White space and ASCII (most text nodes between tags) have nothing to space.
-  if (!/[^\x00-\x7F]/.test(text)) return text;
-  const source = halfWidthAlphanumerics(text);
+  const spaced = texts.flatMap((text, index) => (NON_ASCII.test(text) ? [index] : []));
+  if (spaced.length === 0) return out;
+  const source = halfWidthAlphanumerics(spaced.map((index) => texts[index]).join(HARD_BREAK));
+  const cut = wordCuts(source, dictionary, segmenter);
+  let from = 0;
+  for (const index of spaced) {
+    const to = from + texts[index].length;
+    out[index] = joinWords(source, cut, from, to);
+    from = to + HARD_BREAK.length;
+  }
+  return out;
+}
+const NON_ASCII = /[^\x00-\x7F]/;
+/** Between the texts `spaceWordsEach` reads at once: word breaking always breaks around a line feed (UAX #29, WB3a and WB3b). */
+const HARD_BREAK = '\n';
+
+/** Where words start in `source` (1 at each index that starts one): the segmenter's cuts, overridden by names and terms. */
+function wordCuts(source: string, dictionary: SearchDictionary, segmenter: Intl.Segmenter): Uint8Array {
   const cut = new Uint8Array(source.length + 1);
   for (const { index } of segmenter.segment(source)) cut[index] = 1;
   for (const run of source.matchAll(HAN_RUN)) {
@@ -84,15 +112,20 @@ export function spaceWords(text: string, dictionary: SearchDictionary, segmenter
       at += piece.text.length;
     }
   }
+  return cut;
+}
+
+/** `source[from, to)` with a word space at each cut that has Chinese or punctuation on one side, and at either end. */
+function joinWords(source: string, cut: Uint8Array, from: number, to: number): string {
   const words: string[] = [];
-  let from = 0;
-  for (let i = 1; i < source.length; i++) {
+  let start = from;
+  for (let i = from + 1; i < to; i++) {
     if (cut[i] && !isLowSurrogate(source.charCodeAt(i)) && (spacedAt(source, i - 1) || spacedAt(source, i))) {
-      words.push(source.slice(from, i));
-      from = i;
+      words.push(source.slice(start, i));
+      start = i;
     }
   }
-  words.push(source.slice(from));
+  words.push(source.slice(start, to));
   let out = words.join(WORD_SPACE);
   // At either end too, so that no word runs on into the next element's text.
   if (out && spacedAt(out, 0)) out = WORD_SPACE + out;
@@ -168,25 +201,39 @@ export function halfWidthAlphanumerics(text: string): string {
  * attributes, comments and the contents of <script> and <style> untouched.
  */
 export function mapHtmlText(html: string, transform: (text: string) => string): string {
-  const markup = /<!--[\s\S]*?-->|<(script|style)\b(?:[^>"']|"[^"]*"|'[^']*')*>[\s\S]*?<\/\1\s*>|<(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
-  const text = (from: number, to: number) => (to > from ? transform(html.slice(from, to)) : '');
-  let out = '';
+  return mapHtmlTexts(html, (texts) => texts.map(transform));
+}
+
+/** `mapHtmlText` with all the text nodes handed to `transform` at once; it gives back one text for each. */
+export function mapHtmlTexts(html: string, transform: (texts: string[]) => string[]): string {
+  // Markup and text alternate, starting and ending with text (maybe empty).
+  const parts: string[] = [];
   let at = 0;
-  for (const match of html.matchAll(markup)) {
-    out += text(at, match.index) + match[0];
+  for (const match of html.matchAll(MARKUP)) {
+    parts.push(html.slice(at, match.index), match[0]);
     at = match.index + match[0].length;
   }
-  return out + text(at, html.length);
+  parts.push(html.slice(at));
+  const texts: string[] = [];
+  for (let i = 0; i < parts.length; i += 2) if (parts[i] !== '') texts.push(parts[i]);
+  const transformed = transform(texts);
+  let next = 0;
+  for (let i = 0; i < parts.length; i += 2) if (parts[i] !== '') parts[i] = transformed[next++];
+  return parts.join('');
 }
+
+/** What `mapHtmlText` leaves alone: comments, tags, and <script> and <style> with their contents. */
+const MARKUP = /<!--[\s\S]*?-->|<(script|style)\b(?:[^>"']|"[^"]*"|'[^']*')*>[\s\S]*?<\/\1\s*>|<(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
 
 /** The text of an HTML fragment, tags dropped (entities are left as written). */
 export function htmlText(html: string): string {
   let text = '';
-  mapHtmlText(html, (t) => {
-    text += t;
-    return t;
-  });
-  return text;
+  let at = 0;
+  for (const match of html.matchAll(MARKUP)) {
+    text += html.slice(at, match.index);
+    at = match.index + match[0].length;
+  }
+  return text + html.slice(at);
 }
 
 /**

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { Converter } from 'opencc-js/t2cn';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildDictionary, intlSegmenter, matchDictionary } from '../../src/lib/search-query.ts';
-import { projectRoot } from '../helpers/paths.ts';
-import { halfWidthAlphanumerics, htmlText, isTraditional, mapHtmlText, readableIndexedText, spaceWords, WORD_SPACE } from '../../src/lib/search-text.ts';
+import { projectRoot, seedsDir } from '../helpers/paths.ts';
+import { halfWidthAlphanumerics, htmlText, isTraditional, mapHtmlText, mapHtmlTexts, readableIndexedText, spaceWords, spaceWordsEach, WORD_SPACE } from '../../src/lib/search-text.ts';
 
 const segment = intlSegmenter();
 const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
@@ -75,6 +76,44 @@ describe('readableIndexedText', () => {
 describe('halfWidthAlphanumerics', () => {
   it('folds full-width letters and digits but not punctuation', () => {
     expect(halfWidthAlphanumerics('２０２４年，ＧＤＰ（ｇｄｐ）')).toBe('2024年，GDP（gdp）');
+  });
+});
+
+describe('spaceWordsEach', () => {
+  // Pieces where word breaking, Han runs and dictionary matches could run on from one text into the next.
+  const piece = fc.constantFrom(
+    '吴文毅', '谢天学', '代表法', '全过程人民民主', '人民', '代表', '大会', '的', '吴', '法', '𠀀', '😀', '👍🏽',
+    'a', 'Z', '9', '3.14', "don't", 'GDP', '２０２４', 'ＡＢ', '，', '。', '、', '“', '”', '（', '—', '…', '.', ',', ':', '-',
+    ' ', '\u3000', '\u00a0', '\n', '\r', '\r\n', '\t', '\u200b', '\u0301', '\ud83d',
+  );
+  const text = fc.array(piece, { maxLength: 12 }).map((pieces) => pieces.join(''));
+
+  it('spaces each text as spaceWords spaces it alone', () => {
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 8 }), (texts) => {
+        expect(spaceWordsEach(texts, dictionary, segmenter)).toEqual(texts.map((one) => spaceWords(one, dictionary, segmenter)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('holds on the seed documents, paragraph by paragraph', () => {
+    const seeds = readdirSync(seedsDir).map((name) => path.join(seedsDir, name));
+    expect(seeds.length).toBe(2);
+    for (const file of seeds) {
+      const paragraphs = readFileSync(file, 'utf8').split(/(?<=[。\n])/);
+      expect(spaceWordsEach(paragraphs, dictionary, segmenter)).toEqual(paragraphs.map((one) => spaceWords(one, dictionary, segmenter)));
+    }
+  });
+});
+
+describe('mapHtmlTexts', () => {
+  it('hands over the text nodes in order and puts back what it is given', () => {
+    const html = '<p a="<x>">一</p><!-- 二 --><script>三</script>四<b>五</b>';
+    expect(mapHtmlTexts(html, (texts) => {
+      expect(texts).toEqual(['一', '四', '五']);
+      return ['A', 'B', 'C'];
+    })).toBe('<p a="<x>">A</p><!-- 二 --><script>三</script>B<b>C</b>');
   });
 });
 
