@@ -237,17 +237,35 @@ export function htmlText(html: string): string {
 }
 
 /**
+ * The first `count` Han characters of `text`, as `/\p{Script=Han}/gu` finds them,
+ * without the regular expression where the code point decides: no Han character lies
+ * below U+2E80, and every one of U+4E00–U+9FFF is Han.
+ */
+export function firstHan(text: string, count: number): string[] {
+  const han: string[] = [];
+  for (let i = 0; i < text.length && han.length < count; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x2e80) continue;
+    if (code >= 0x4e00 && code <= 0x9fff) {
+      han.push(text[i]);
+      continue;
+    }
+    const char = String.fromCodePoint(text.codePointAt(i)!);
+    if (char.length === 2) i++;
+    if (HAN_CHAR.test(char)) han.push(char);
+  }
+  return han;
+}
+const HAN_CHAR = /^\p{Script=Han}$/u;
+
+/**
  * Whether a text is written in Traditional characters: at least 5 % of its Han
  * characters (and at least 3) change when converted to Simplified. A Simplified
  * text quoting a Traditional name stays Simplified. The first 2,000 Han
  * characters decide: a page is written in one script throughout.
  */
 export function isTraditional(text: string, toSimplified: (text: string) => string): boolean {
-  const han: string[] = [];
-  // Lazily: a document page holds some 5,000 Han characters, of which 2,000 decide.
-  for (const [char] of text.matchAll(/\p{Script=Han}/gu)) {
-    if (han.push(char) === 2000) break;
-  }
+  const han = firstHan(text, 2000);
   if (han.length === 0) return false;
   let converted = [...toSimplified(han.join(''))];
   // A conversion that changed a length would shift the rest: compare character by

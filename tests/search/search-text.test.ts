@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildDictionary, intlSegmenter, matchDictionary } from '../../src/lib/search-query.ts';
 import { projectRoot, seedsDir } from '../helpers/paths.ts';
-import { halfWidthAlphanumerics, htmlText, isTraditional, mapHtmlText, mapHtmlTexts, readableIndexedText, spaceWords, spaceWordsEach, WORD_SPACE } from '../../src/lib/search-text.ts';
+import { firstHan, halfWidthAlphanumerics, htmlText, isTraditional, mapHtmlText, mapHtmlTexts, readableIndexedText, spaceWords, spaceWordsEach, WORD_SPACE } from '../../src/lib/search-text.ts';
 
 const segment = intlSegmenter();
 const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
@@ -133,6 +133,20 @@ describe('mapHtmlText', () => {
 describe('htmlText', () => {
   it('keeps the text of every node', () => {
     expect(htmlText('<h1>标题</h1><p>正文<b>加粗</b></p>')).toBe('标题正文加粗');
+  });
+});
+
+describe('firstHan', () => {
+  it('finds what /\\p{Script=Han}/gu finds, up to the count', () => {
+    const char = fc.oneof(fc.string({ unit: 'binary', maxLength: 3 }), fc.constantFrom('人', '𠀀', '〇', '々', '⺀', '⼀', '豈', '\ud840', '\udc00'));
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 40 }), fc.integer({ min: 0, max: 30 }), (chars, count) => {
+        const text = chars.join('');
+        const expected = [...text.matchAll(/\p{Script=Han}/gu)].map(([match]) => match).slice(0, count);
+        expect(firstHan(text, count)).toEqual(expected);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
