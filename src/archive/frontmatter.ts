@@ -104,7 +104,10 @@ export function parseLocatedYaml(source: string): LocatedYaml {
   const first = doc.errors[0];
   if (first) {
     const reason = firstLine(first.message);
-    located.error = { line: first.linePos?.[0].line ?? 1, reason, kind: TOO_DEEP.test(reason) ? 'depth' : 'syntax' };
+    // Without prettyErrors yaml sets no linePos: the line comes from the error's offset, and
+    // an error found at the end (a bracket never closed) is put on the last line that has text.
+    const at = Math.min(first.pos[0], source.trimEnd().length);
+    located.error = { line: first.linePos?.[0].line ?? lineAt(at), reason, kind: TOO_DEEP.test(reason) ? 'depth' : 'syntax' };
     return located;
   }
   try {

@@ -62,8 +62,8 @@ const badInputs: BadInput[] = [
   { name: 'front matter that is a number', file: speech, line: 2, says: 'expected field: value lines', make: (r) => write(r, speech, '---\n42\n---\n') },
   { name: 'site.yaml that is a list', file: 'site.yaml', line: 1, says: 'expected field: value lines', make: (r) => write(r, 'site.yaml', '- name: x\n') },
   { name: 'people.yaml that is a mapping', file: 'people.yaml', line: 1, says: 'expected field: value lines', make: (r) => write(r, 'people.yaml', 'name: 张三\n') },
-  { name: 'duplicate keys', file: speech, line: 2, says: 'YAML', make: (r) => write(r, speech, '---\ntitle: a\ntitle: b\n---\n') },
-  { name: 'tab indentation', file: speech, says: 'YAML', make: (r) => write(r, speech, '---\nspeaker:\n\tname: 张三\n---\n') },
+  { name: 'duplicate keys', file: speech, line: 3, says: 'YAML', make: (r) => write(r, speech, '---\ntitle: a\ntitle: b\n---\n') },
+  { name: 'tab indentation', file: speech, line: 3, says: 'YAML', make: (r) => write(r, speech, '---\nspeaker:\n\tname: 张三\n---\n') },
   // YAML the build's reader (js-yaml) takes differently from the check's (yaml)
   { name: 'a title the build reads as a date', file: speech, line: 2, says: 'as the build reads it', make: (r) => write(r, speech, '---\ntitle: 2024-11-26\ndate: 2024\n---\n') },
   { name: 'a date that does not exist (the build would roll it into 2025)', file: speech, line: 3, says: 'expected YYYY, YYYY-MM or YYYY-MM-DD', make: (r) => write(r, speech, '---\ntitle: 讲话\ndate: 2024-13-45\n---\n') },

@@ -159,6 +159,10 @@ describe('siteSchema', () => {
   it('reports YAML that cannot be read with its line', () => {
     const { problems } = validateYaml(siteSchema, 'name: a\norganization: [b\n', 'site.yaml');
     expect(problems).toHaveLength(1);
-    expect(formatProblem(problems[0])).toMatch(/^site\.yaml:\d: YAML: /);
+    expect(formatProblem(problems[0])).toMatch(/^site\.yaml:2: YAML: /);
+    const nested = validateYaml(siteSchema, 'name: a\norganization: b\nicp: 豫: 1\n', 'site.yaml').problems;
+    expect(nested.map(formatProblem)).toEqual(['site.yaml:3: YAML: Nested mappings are not allowed in compact mappings']);
+    const twice = validateYaml(siteSchema, 'name: a\norganization: b\nname: c\n', 'site.yaml').problems;
+    expect(twice.map(formatProblem)).toEqual(['site.yaml:3: YAML: Map keys must be unique']);
   });
 });
