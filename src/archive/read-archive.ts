@@ -14,8 +14,9 @@ import { readTextFile } from './read-text.ts';
 import { limits } from './limits.ts';
 import { permalinkProblems } from './permalinks.ts';
 import { courseSelected, selectedCourse } from './course-filter.ts';
-import { CheckCache, textHash, type CachedFile } from './check-cache.ts';
+import { bytesHash, CheckCache, type CachedFile } from './check-cache.ts';
 import { settledIdentity } from './file-identity.ts';
+import { ReadAhead, type AheadReading } from './read-ahead.ts';
 
 export interface ArchiveCourse {
   id: string;
@@ -52,6 +53,8 @@ export interface Archive {
   problems: Problem[];
   /** How many files were read, for the summary line. */
   fileCount: number;
+  /** Of those, how many had their front matter parsed by the read-ahead on another core (read-ahead.ts). */
+  parsedAhead: number;
 }
 
 const MEDIA_FOLDER = 'media';
@@ -69,7 +72,7 @@ type EntryType = 'file' | 'directory' | 'other' | 'missing' | 'refused';
  * that leave the folder are problems like any other.
  */
 export function readArchive(root: string, options: ReadOptions = {}): Archive {
-  const reader = new ArchiveReader(path.resolve(root), options.course ?? selectedCourse(), options.cacheFile ? new CheckCache(options.cacheFile) : undefined);
+  const reader = new ArchiveReader(path.resolve(root), options.course ?? selectedCourse(), options.cacheFile ? new CheckCache(options.cacheFile) : undefined, options.readAhead ?? false);
   return reader.read();
 }
 
@@ -78,7 +81,16 @@ export interface ReadOptions {
   course?: string;
   /** A file where clean readings of unchanged files are kept between reads (check-cache.ts). */
   cacheFile?: string;
+  /**
+   * Parse front matter on a second core as well (read-ahead.ts), for an archive of many
+   * courses: worth it when most files must be parsed, a first check or one without a cache.
+   * Or a read-ahead started before, whose readings are taken as far as they go.
+   */
+  readAhead?: boolean | ReadAhead;
 }
+
+/** Fewer course folders than this are checked faster than a worker thread starts. */
+const READ_AHEAD_COURSES = 20;
 
 class ArchiveReader {
   private problems: Problem[] = [];
@@ -93,12 +105,17 @@ class ArchiveReader {
   private readonly cache: CheckCache | undefined;
   /** Markdown files read and validated this time, to be remembered when they had no problem. */
   private readonly fresh: { file: string; entry: CachedFile }[] = [];
+  private readonly readAhead: boolean | ReadAhead;
+  private ahead: ReadAhead | undefined;
+  /** Files whose front matter was taken from the read-ahead. */
+  private parsedAhead = 0;
 
-  constructor(root: string, course: string | undefined, cache: CheckCache | undefined) {
+  constructor(root: string, course: string | undefined, cache: CheckCache | undefined, readAhead: boolean | ReadAhead) {
     this.root = root;
     this.realRoot = existsSync(root) ? realpathSync(root) : root;
     this.course = course;
     this.cache = cache;
+    this.readAhead = readAhead;
   }
 
   read(): Archive {
@@ -111,14 +128,20 @@ class ArchiveReader {
     if (this.course !== undefined && !folders.some((name) => courseSelected(this.course, name))) {
       this.problems.push({ file: `${this.course}/`, message: problemMessage('courseNotFound', { course: this.course, known: folders.join(', ') || '—' }) });
     }
-    for (const name of folders) {
-      if (!courseSelected(this.course, name)) continue;
-      const course = this.guard(`${name}/course.md`, () => this.readCourse(name));
-      const { documents: docs, ids } = this.readCourseDocuments(name);
-      this.checkAgenda(name, ids);
-      this.guard(`${name}/${MEDIA_FOLDER}/`, () => this.checkMedia(`${name}/${MEDIA_FOLDER}`));
-      if (course) courses.push(course);
-      documents.push(...docs);
+    if (this.readAhead instanceof ReadAhead) this.ahead = this.readAhead;
+    else if (this.readAhead && folders.length >= READ_AHEAD_COURSES) this.ahead = ReadAhead.start(this.root, this.course, Object.values(kindFolders));
+    try {
+      for (const name of folders) {
+        if (!courseSelected(this.course, name)) continue;
+        const course = this.guard(`${name}/course.md`, () => this.readCourse(name));
+        const { documents: docs, ids } = this.readCourseDocuments(name);
+        this.checkAgenda(name, ids);
+        this.guard(`${name}/${MEDIA_FOLDER}/`, () => this.checkMedia(`${name}/${MEDIA_FOLDER}`));
+        if (course) courses.push(course);
+        documents.push(...docs);
+      }
+    } finally {
+      this.ahead?.stop();
     }
     this.problems.push(...permalinkProblems(this.root, documents, courses, this.course));
     if (this.cache) {
@@ -135,6 +158,7 @@ class ArchiveReader {
       documents,
       problems: this.problems,
       fileCount: this.fileCount,
+      parsedAhead: this.parsedAhead,
     };
   }
 
@@ -356,15 +380,16 @@ class ArchiveReader {
     const identity = this.cache ? settledIdentity(this.abs(file)) : undefined;
     const known = identity === undefined ? undefined : this.cache?.unchanged(file, identity);
     if (known?.bodyLine !== undefined) return this.unchangedMarkdown(file, known, known.bodyLine);
-    const text = this.readText(file);
-    if (text === undefined) return undefined;
+    const read = this.readText(file);
+    if (read === undefined) return undefined;
+    const { text } = read;
     const split = splitFrontmatter(text);
     if (split.yaml === undefined) {
       this.problems.push({ file, line: 1, message: problemMessage('noFrontmatter') });
       return undefined;
     }
     const body = () => split.body;
-    const hash = this.cache ? textHash(text) : undefined;
+    const hash = this.cache || this.ahead ? bytesHash(read.bytes) : undefined;
     const cached = hash === undefined ? undefined : this.cache?.get(file, hash, identity);
     if (cached) {
       // A cached file passed both readings last time; it is not validated again.
@@ -372,9 +397,12 @@ class ArchiveReader {
       const yaml = locatedWhenAsked(() => source, cached.value);
       return { yaml, astroValue: undefined, yamlLine: split.yamlLine, body, bodyLine: split.bodyLine, hash, cached, identity };
     }
-    const yaml = this.parseYaml(file, split.yaml, split.yamlLine);
+    const ahead = hash === undefined ? undefined : this.ahead?.take(file, hash);
+    if (ahead) this.parsedAhead++;
+    const source = split.yaml;
+    const yaml = this.parseYaml(file, source, split.yamlLine, ahead ? () => locatedReading(source, ahead.yaml) : undefined);
     if (!yaml) return undefined;
-    const astro = frontmatterAsAstroReadsIt(text);
+    const astro = ahead?.astro ?? frontmatterAsAstroReadsIt(text);
     if ('error' in astro) {
       this.problems.push({ file, line: astro.error.line, message: problemMessage('yaml', { reason: astro.error.reason }) });
       return undefined;
@@ -406,9 +434,10 @@ class ArchiveReader {
    * to parse with line numbers.
    */
   private readCheckedYaml<T>(file: string, schema: z.ZodType<T>, empty?: T): { data: T; yaml: LocatedYaml } | undefined {
-    const text = this.readText(file);
-    if (text === undefined) return undefined;
-    const hash = this.cache ? textHash(text) : undefined;
+    const read = this.readText(file);
+    if (read === undefined) return undefined;
+    const { text } = read;
+    const hash = this.cache ? bytesHash(read.bytes) : undefined;
     const cached = hash === undefined ? undefined : this.cache?.get(file, hash);
     if (cached) return { data: cached.data as T, yaml: locatedWhenAsked(() => text, cached.value) };
     const yaml = this.parseYaml(file, text, 1);
@@ -420,8 +449,9 @@ class ArchiveReader {
     return { data, yaml };
   }
 
-  private parseYaml(file: string, source: string, firstLine: number): LocatedYaml | undefined {
-    const yaml = parseLocatedYaml(source);
+  /** `source` parsed (or as `parsed` gives it, the same reading made elsewhere), with what is wrong with it reported. */
+  private parseYaml(file: string, source: string, firstLine: number, parsed = () => parseLocatedYaml(source)): LocatedYaml | undefined {
+    const yaml = parsed();
     if (yaml.error) {
       const { kind, line, reason } = yaml.error;
       const message =
@@ -441,10 +471,10 @@ class ArchiveReader {
     return yaml;
   }
 
-  private readText(file: string): string | undefined {
+  private readText(file: string): { text: string; bytes: Uint8Array } | undefined {
     this.fileCount++;
     const result = readTextFile(this.abs(file));
-    if (result.ok) return result.text;
+    if (result.ok) return result;
     this.problems.push({ file, line: result.line, message: problemMessage(result.key, result.params) });
     return undefined;
   }
@@ -517,6 +547,12 @@ function locatedWhenAsked(source: () => string, value: unknown): LocatedYaml {
   let located: LocatedYaml | undefined;
   const locate = () => (located ??= parseLocatedYaml(source()));
   return { value, lineOf: (at) => locate().lineOf(at), lineOfKey: (at, key) => locate().lineOfKey(at, key) };
+}
+
+/** The worker's reading of front matter (read-ahead.ts) as `parseLocatedYaml` would have given it. */
+function locatedReading(source: string, reading: AheadReading['yaml']): LocatedYaml {
+  if ('error' in reading) return { ...locatedWhenAsked(() => source, undefined), error: reading.error };
+  return locatedWhenAsked(() => source, reading.value);
 }
 
 /** A document or course with its `body`, read from the file when first asked for (`unchangedMarkdown`). */

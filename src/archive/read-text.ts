@@ -4,7 +4,7 @@ import { formatBytes, limits } from './limits.ts';
 
 /** A text file of the archive, or why it was refused (a problem key, its values and a line). */
 export type TextFile =
-  | { ok: true; text: string }
+  | { ok: true; text: string; /** The text's UTF-8 bytes as read, the byte order mark dropped (for `bytesHash`). */ bytes: Uint8Array }
   | { ok: false; key: ProblemKey; params?: Record<string, string | number>; line?: number };
 
 /**
@@ -38,7 +38,8 @@ export function readTextFile(absolute: string): TextFile {
   }
   const long = firstLongLine(text, limits.lineChars);
   if (long) return { ok: false, key: 'lineTooLong', line: long.line, params: { length: long.length, limit: limits.lineChars } };
-  return { ok: true, text };
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return { ok: true, text, bytes: bom ? bytes.subarray(3) : bytes };
 }
 
 function isUtf16(bytes: Uint8Array): boolean {

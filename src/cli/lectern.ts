@@ -56,7 +56,7 @@ async function main(argv: string[], io: CliIo): Promise<number> {
 async function runCheck(argv: string[], io: CliIo): Promise<number> {
   const parsed = parseCommon(argv, io, 'check', {});
   if (typeof parsed === 'number') return parsed;
-  return reportArchive(parsed.content, io.stdout).ok ? 0 : 1;
+  return reportArchive(parsed.content, io.stdout, { readAhead: true }).ok ? 0 : 1;
 }
 
 async function runBuild(argv: string[], io: CliIo): Promise<number> {

@@ -4,6 +4,7 @@
  * channel and exits. Exiting gives back the memory Astro holds after rendering before
  * the parent builds the search index, which needs memory of its own (docs/scaling.md).
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { reportArchive } from './check.ts';
 import { shareArchive } from '../archive/shared-archive.ts';
@@ -47,7 +48,9 @@ export type RenderOutcome =
 
 async function render(request: RenderRequest): Promise<RenderOutcome> {
   mark('check:start');
-  const { ok, archive } = reportArchive(request.content, process.stderr, { cacheFile: path.join(request.cacheDir, 'lectern-check.json') });
+  const cacheFile = path.join(request.cacheDir, 'lectern-check.json');
+  // Nothing cached: every file is parsed, half of them on the other core (read-ahead.ts).
+  const { ok, archive } = reportArchive(request.content, process.stderr, { cacheFile, readAhead: !existsSync(cacheFile) });
   mark('check:end');
   if (!ok) return { kind: 'stopped', marks: marks() };
   send({ kind: 'checked', pages: plannedPages(archive), peopleNames: archive.people.map((person) => person.name) } satisfies RenderPlan);
