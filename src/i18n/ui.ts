@@ -15,6 +15,8 @@ export function t(key: UiKey, params: UiParams = {}): string {
 }
 
 export function fill(template: string, params: UiParams): string {
+  // Most strings are labels without placeholders, and a page asks for hundreds of them.
+  if (!template.includes('{')) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
