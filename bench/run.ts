@@ -21,6 +21,7 @@ import { readableIndexedText } from '../src/lib/search-text.ts';
 import { removeSetAside, setAside } from './lib/set-aside.ts';
 import { cacheDir } from '../src/archive/cache-dir.ts';
 import { kilobytes, loadAverage, machine, markdownTable, mebibytes, seconds, type Machine } from './lib/measure.ts';
+import { referenceWorkload } from './lib/reference.ts';
 
 interface Run {
   docs: number;
@@ -124,7 +125,7 @@ const results: Results = {
   date: new Date().toISOString(),
   label: values.label,
   commit: gitCommit(),
-  machine: machine(),
+  machine: { ...machine(), reference: referenceWorkload() },
   runs: [],
 };
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
@@ -279,10 +280,17 @@ function table(about: Machine, runs: Run[]): string {
   rows.push(['load average (before→after build)', ...runs.flatMap((r) => (r.peer ? [r.lectern.load.join('→'), r.peer.load.join('→'), ''] : [r.lectern.load.join('→')]))]);
   const docs = runs.map((r) => `${r.docs} documents = ${r.archive.courses} courses, ${(r.archive.chars / 1e6).toFixed(1)} M characters`).join('; ');
   return [
-    `Machine: ${about.cores} cores, ${about.memoryGiB} GiB, ${about.cpu}, Node ${about.node}. ${docs}.`,
+    `Machine: ${about.cores} cores, ${about.memoryGiB} GiB, ${about.cpu}, Node ${about.node}${reference(about)}. ${docs}.`,
     '',
     markdownTable(header, rows),
   ].join('\n');
+}
+
+/** The fixed workload's time (lib/reference.ts), which says how fast the machine was, apart from Lectern. */
+function reference(about: Machine): string {
+  if (!about.reference) return '';
+  const steps = Object.entries(about.reference.steps).map(([name, ms]) => `${name} ${ms}`).join(', ');
+  return `; reference workload ${about.reference.ms} ms (${steps})`;
 }
 
 function writeResults(data: Results): string {

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Reference } from './reference.ts';
 
 export interface Machine {
   cores: number;
@@ -9,6 +10,8 @@ export interface Machine {
   cpu: string;
   node: string;
   platform: string;
+  /** The fixed workload's time on this machine (reference.ts); absent in results from before the twelfth session. */
+  reference?: Reference;
 }
 
 export function machine(): Machine {
