@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { replaceFile } from './replace-file.ts';
+import { readUtf8 } from '../lib/utf8-file.ts';
 
 /**
  * What reading a file yielded last time, keyed by the file's exact text: the YAML value
@@ -80,7 +81,7 @@ export class CheckCache {
 function load(file: string): Record<string, CachedFile> {
   try {
     if (!existsSync(file)) return {};
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
+    const parsed = JSON.parse(readUtf8(file)) as CacheFile;
     return parsed.version === CHECK_VERSION ? parsed.files : {};
   } catch {
     return {}; // a damaged cache is only a slower check

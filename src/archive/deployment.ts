@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { readUtf8 } from '../lib/utf8-file.ts';
 
 /** Where the site will be served: the origin for absolute links and the base path under it. */
 export interface Deployment {
@@ -35,7 +36,7 @@ function siteYamlUrl(content: string): URL | undefined {
   const file = path.join(content, 'site.yaml');
   if (!existsSync(file)) return undefined;
   try {
-    const data: unknown = parse(readFileSync(file, 'utf8'));
+    const data: unknown = parse(readUtf8(file));
     const url = typeof data === 'object' && data !== null ? (data as { url?: unknown }).url : undefined;
     return typeof url === 'string' ? new URL(url) : undefined;
   } catch {

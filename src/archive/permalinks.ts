@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fill } from '../i18n/ui.ts';
 import { messages } from '../i18n/messages.ts';
@@ -18,6 +18,7 @@ import { parseLocatedYaml, splitFrontmatter } from './frontmatter.ts';
 import { problemMessage, type Problem } from './problems.ts';
 import { courseSelected } from './course-filter.ts';
 import type { ArchiveCourse, ArchiveDocument } from './read-archive.ts';
+import { readUtf8 } from '../lib/utf8-file.ts';
 
 /** The documents the build publishes (no drafts, only those of a valid course), with their aliases as site paths. */
 export function publishedDocuments(documents: readonly ArchiveDocument[], courses: readonly ArchiveCourse[], base: string): PublishedDocument[] {
@@ -51,7 +52,7 @@ export function permalinkProblems(
   if (problem) problems.push(problem);
   if (!record) return problems;
   const published = publishedDocuments(documents, courses, base);
-  const recordText = readFileSync(path.join(root, PERMALINKS_FILE), 'utf8');
+  const recordText = readUtf8(path.join(root, PERMALINKS_FILE));
   for (const broken of brokenPermalinks(record, published)) {
     if (!courseSelected(onlyCourse, broken.url.split('/')[1] ?? '')) continue;
     const old = `/${broken.url}`;
@@ -110,7 +111,7 @@ export function readPermalinkRecord(root: string): { record?: PermalinkRecord; p
   const file = path.join(root, PERMALINKS_FILE);
   if (!existsSync(file)) return {};
   try {
-    return { record: parsePermalinkRecord(readFileSync(file, 'utf8')) };
+    return { record: parsePermalinkRecord(readUtf8(file)) };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { problem: { file: PERMALINKS_FILE, message: problemMessage('permalinksFile', { reason }) } };
@@ -135,7 +136,7 @@ export function updatePermalinkRecord(
   if (problem) return undefined;
   const { record, added } = recordPermalinks(current, published);
   const text = serializePermalinkRecord(record);
-  if (!exists || text !== readFileSync(file, 'utf8')) writeFileSync(file, text);
+  if (!exists || text !== readUtf8(file)) writeFileSync(file, text);
   return { file, added, total: Object.keys(record).length };
 }
 
@@ -150,7 +151,7 @@ export function permalinkMessages() {
 /** File line of a front-matter field, read again because the archive keeps only the parsed values. */
 function frontmatterLine(root: string, file: string, fieldPath: (string | number)[]): number | undefined {
   try {
-    const split = splitFrontmatter(readFileSync(path.join(root, file), 'utf8'));
+    const split = splitFrontmatter(readUtf8(path.join(root, file)));
     if (split.yaml === undefined) return undefined;
     return parseLocatedYaml(split.yaml).lineOf(fieldPath) + split.yamlLine - 1;
   } catch {

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { siteSchema, type Site } from '../schemas/site.ts';
 import { limits } from './limits.ts';
+import { readUtf8 } from '../lib/utf8-file.ts';
 
 /**
  * `site.yaml` for the Astro config, which needs a few of its fields (the
@@ -11,7 +11,7 @@ import { limits } from './limits.ts';
  */
 export function readSiteFile(content: string): Site | undefined {
   try {
-    const data: unknown = parse(readFileSync(path.join(content, 'site.yaml'), 'utf8'), { maxAliasCount: limits.yamlAliases });
+    const data: unknown = parse(readUtf8(path.join(content, 'site.yaml')), { maxAliasCount: limits.yamlAliases });
     const result = siteSchema.safeParse(data);
     return result.success ? result.data : undefined;
   } catch {

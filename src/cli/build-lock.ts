@@ -1,5 +1,6 @@
-import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { readUtf8 } from '../lib/utf8-file.ts';
 
 /**
  * One build at a time per project. Astro keeps per-build files in the project's
@@ -57,7 +58,7 @@ export async function acquireBuildLock(root: string, onWait: (holder: number) =>
 /** The process id in the lock; `gone` when there is no lock, `invalid` when it holds no id. */
 function lockHolder(lock: string): number | 'gone' | 'invalid' {
   try {
-    const pid = Number(readFileSync(lock, 'utf8'));
+    const pid = Number(readUtf8(lock));
     return Number.isInteger(pid) && pid > 0 ? pid : 'invalid';
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'gone' : 'invalid';

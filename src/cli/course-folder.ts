@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { splitFrontmatter } from '../archive/frontmatter.ts';
 import { toPartialDate, partialDateYear } from '../lib/partial-date.ts';
 import { documentKinds, kindFolders, type DocumentKind } from '../schemas/document.ts';
+import { readUtf8 } from '../lib/utf8-file.ts';
 
 /** The course folders of a content folder (those with a course.md), sorted. */
 export function listCourses(content: string): string[] {
@@ -33,7 +34,7 @@ export function courseYear(courseDir: string): number | undefined {
   const file = path.join(courseDir, 'course.md');
   if (!existsSync(file)) return undefined;
   try {
-    const { yaml } = splitFrontmatter(readFileSync(file, 'utf8'));
+    const { yaml } = splitFrontmatter(readUtf8(file));
     const data: unknown = yaml === undefined ? undefined : parseYaml(yaml);
     const start = typeof data === 'object' && data !== null ? (data as { start?: unknown }).start : undefined;
     const date = toPartialDate(start);

@@ -18,11 +18,12 @@
  * cache, and a changed config or lockfile drops the whole cache.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { contentDir } from '../archive/content-dir.ts';
 import { getCourses, getDocuments, type ArchiveDoc, type CourseEntry } from './archive.ts';
 import { courseFileSize } from './reading.ts';
+import { readUtf8 } from '../lib/utf8-file.ts';
 
 let listing: Promise<string> | undefined;
 
@@ -31,7 +32,7 @@ export function listingDigest(): Promise<string> {
     const hash = createHash('sha256');
     for (const file of ['site.yaml', 'people.yaml']) {
       const full = path.join(contentDir(), file);
-      hash.update(`${file}\0${existsSync(full) ? readFileSync(full, 'utf8') : ''}\0`);
+      hash.update(`${file}\0${existsSync(full) ? readUtf8(full) : ''}\0`);
     }
     // Lectern's code (set by the integration, code-version.ts) and where the site is served.
     for (const name of ['LECTERN_CODE_VERSION', 'SITE_URL', 'BASE_PATH', 'LECTERN_COURSE', 'LECTERN_SEARCH_SITES']) {

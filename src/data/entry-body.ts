@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { splitFrontmatter } from '../archive/frontmatter.ts';
 import { SOURCE_KEY } from '../markdown/html-cache.ts';
+import { readUtf8 } from '../lib/utf8-file.ts';
 
 /** What a content entry carries that its body can be found from. */
 interface EntryWithBody {
@@ -18,5 +18,5 @@ interface EntryWithBody {
 export function entryBody(entry: EntryWithBody): string {
   if (entry.body !== undefined) return entry.body;
   const source = entry.rendered?.metadata?.[SOURCE_KEY];
-  return typeof source === 'string' ? splitFrontmatter(readFileSync(source, 'utf8')).body : '';
+  return typeof source === 'string' ? splitFrontmatter(readUtf8(source)).body : '';
 }

@@ -3,9 +3,9 @@
  * time: on the main thread for a small site, in worker threads (csp-worker.ts) for a
  * large one, where reading and rewriting every page took 11 s at 10,000 documents.
  */
-import { readFileSync } from 'node:fs';
 import { replaceFile } from '../archive/replace-file.ts';
 import { addCspMeta, type CspOptions } from '../lib/csp.ts';
+import { readUtf8 } from '../lib/utf8-file.ts';
 
 /** What the pass found in one page: what it allowed by hash and what it blocks. */
 export interface PagePolicy {
@@ -22,7 +22,7 @@ export interface PageResult extends PagePolicy {
 
 export function addPoliciesTo(files: readonly string[], options: CspOptions): PageResult[] {
   return files.map((file) => {
-    const before = readFileSync(file, 'utf8');
+    const before = readUtf8(file);
     const { html, scan } = addCspMeta(before, options);
     const rewritten = html !== before;
     if (rewritten) {

@@ -5,8 +5,9 @@ import type { Plugin } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { HEADINGS_KEY, HTML_KEY, htmlCacheDir } from '../markdown/html-cache.ts';
 
-/** Read by the store module for the format of the body files (bundled with it). */
+/** Imported by the store module (bundled with it): the format of the body files, and how to read a file of UTF-8. */
 const HTML_CACHE_MODULE = fileURLToPath(new URL('../markdown/html-cache.ts', import.meta.url));
+const UTF8_FILE_MODULE = fileURLToPath(new URL('../lib/utf8-file.ts', import.meta.url));
 
 /** Astro's virtual module holding the content store (astro/dist/content/consts.js). */
 const RESOLVED_DATA_STORE_ID = '\0astro:data-layer-content';
@@ -34,10 +35,10 @@ export function dataStoreFromDisk(cacheDir: string): Plugin {
     apply: 'build',
     transform(_code, id) {
       if (id !== RESOLVED_DATA_STORE_ID || !existsSync(file)) return null;
-      const code = `import { readFileSync } from 'node:fs';
+      const code = `import { readUtf8 } from ${JSON.stringify(UTF8_FILE_MODULE)};
 import { unflatten } from ${JSON.stringify(devalue)};
 import { cachedBodyFile, readCachedBody } from ${JSON.stringify(HTML_CACHE_MODULE)};
-const store = unflatten(JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8')));
+const store = unflatten(JSON.parse(readUtf8(${JSON.stringify(file)})));
 for (const entries of store.values()) {
   for (const entry of entries.values()) {
     const key = entry.rendered?.metadata?.[${JSON.stringify(HTML_KEY)}];

@@ -6,10 +6,10 @@
  * or a later step writes is a new file and is read again. Keyed by what else decides
  * the result (the pass's code and options): another key starts empty.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileIdentity } from '../archive/file-identity.ts';
 import { replaceFile } from '../archive/replace-file.ts';
+import { readUtf8 } from '../lib/utf8-file.ts';
 
 interface MemoFile<T> {
   key: string;
@@ -67,7 +67,7 @@ export class FileMemo<T> {
 
 function readMemo<T>(file: string, key: string): Record<string, [string, T]> {
   try {
-    const memo = JSON.parse(readFileSync(file, 'utf8')) as MemoFile<T>;
+    const memo = JSON.parse(readUtf8(file)) as MemoFile<T>;
     return memo.key === key ? memo.entries : {};
   } catch {
     return {};

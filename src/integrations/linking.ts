@@ -1,10 +1,11 @@
-import { readFileSync, renameSync, rmdirSync } from 'node:fs';
+import { renameSync, rmdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import sitemap from '@astrojs/sitemap';
 import { partialDateToIso, type PartialDate } from '../lib/partial-date.ts';
 import { paths } from '../lib/urls.ts';
+import { readUtf8 } from '../lib/utf8-file.ts';
 
 /** The route of the redirect pages (old addresses): not pages of the archive. */
 const REDIRECT_ROUTE = '/[...alias]';
@@ -86,5 +87,5 @@ function fileAliasToFile(file: string): void {
 }
 
 function readDocumentIndex(file: string): IndexedDocument[] {
-  return (JSON.parse(readFileSync(file, 'utf8')) as { documents: IndexedDocument[] }).documents;
+  return (JSON.parse(readUtf8(file)) as { documents: IndexedDocument[] }).documents;
 }

@@ -23,6 +23,7 @@ import { Worker } from 'node:worker_threads';
 import type { PathWithRoute } from 'astro';
 import { fileIdentity } from '../archive/file-identity.ts';
 import { mark } from './timings.ts';
+import { readUtf8 } from '../lib/utf8-file.ts';
 
 /** Set by `lectern build` for its renderer: the published site whose pages may be linked in. */
 export const PUBLISHED_SITE_ENV = 'LECTERN_PUBLISHED_SITE';
@@ -52,7 +53,7 @@ interface AstroManifest {
 /** `outDir` when its pages are the ones Astro's cache holds (see above), else undefined. */
 export function reusablePublishedSite(outDir: string, cacheDir: string): string | undefined {
   try {
-    const record = JSON.parse(readFileSync(path.join(cacheDir, RECORD), 'utf8')) as PublishedRecord;
+    const record = JSON.parse(readUtf8(path.join(cacheDir, RECORD))) as PublishedRecord;
     if (record.site !== path.resolve(outDir) || record.identity !== siteIdentity(outDir)) return undefined;
     return record.manifest === manifestHash(cacheDir) ? path.resolve(outDir) : undefined;
   } catch {
@@ -243,7 +244,7 @@ export function linkManifestPages({ site, into, manifest: manifestFile, spare }:
   rmSync(into, { recursive: true, force: true });
   let manifest: AstroManifest;
   try {
-    manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as AstroManifest;
+    manifest = JSON.parse(readUtf8(manifestFile)) as AstroManifest;
   } catch {
     return [];
   }

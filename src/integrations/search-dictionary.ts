@@ -5,13 +5,14 @@
  * checked archive before Astro renders. The two must come out the same for an
  * early page to be used, which the key below decides.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Converter } from 'opencc-js/t2cn';
 import { parse } from 'yaml';
 import { peopleFileSchema } from '../schemas/person.ts';
 import { searchGlossary } from '../lib/search-glossary.ts';
 import { buildDictionary, type SearchDictionary } from '../lib/search-query.ts';
+import { readUtf8 } from '../lib/utf8-file.ts';
 
 /**
  * People.yaml's names, the pages' people and the glossary and the pages' tags, in
@@ -38,6 +39,6 @@ export function dictionaryKey(dictionary: SearchDictionary, stock: boolean): str
 function peopleNames(content: string): string[] {
   const file = path.join(content, 'people.yaml');
   if (!existsSync(file)) return [];
-  const parsed = peopleFileSchema.safeParse(parse(readFileSync(file, 'utf8')) ?? []);
+  const parsed = peopleFileSchema.safeParse(parse(readUtf8(file)) ?? []);
   return parsed.success ? parsed.data.map((person) => person.name) : [];
 }

@@ -11,12 +11,13 @@
  * half written, a page written again later, a dictionary that came out otherwise) is
  * prepared again then, so an early page can never be stale.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize } from 'node:v8';
 import { PreparePool, type PreparedPage } from './search-prepare-pool.ts';
 import { dictionaryKey, indexDictionary } from './search-dictionary.ts';
 import { processFolder } from './scratch-dir.ts';
+import { readUtf8 } from '../lib/utf8-file.ts';
 
 /** A document page the build is about to render, as the check knows it (render-site.ts). */
 export interface PlannedPage {
@@ -217,7 +218,7 @@ function cachedPageHashes(cacheDir: string): Map<string, string> {
   if (!existsSync(folder)) return hashes;
   for (const name of readdirSync(folder)) {
     try {
-      const pages = JSON.parse(readFileSync(path.join(folder, name, PAGE_HASHES_FILE), 'utf8')) as Record<string, string>;
+      const pages = JSON.parse(readUtf8(path.join(folder, name, PAGE_HASHES_FILE))) as Record<string, string>;
       for (const [url, hash] of Object.entries(pages)) hashes.set(url, hash);
     } catch {
       // Not a shard, or one cached before hashes were kept.

@@ -21,6 +21,7 @@ import { SEARCH_DATA_FILE, type SearchData } from '../lib/search-data.ts';
 import type { PagefindFragment, ReadyDetail } from '../lib/search-engine.ts';
 import { readyResults, type IndexedPage, type ReadyCache, type ReadyWork } from './search-ready-results.ts';
 import { readFragment } from './pagefind-writer/fragment-file.ts';
+import { readUtf8 } from '../lib/utf8-file.ts';
 
 /** Where a page's fragment is (bundle index, Pagefind page id, file), and how to read what it holds. */
 interface PageFragment {
@@ -329,7 +330,7 @@ function readReadyCache(file: string, key: string): ReadyCache | undefined {
 
 function readKey(dir: string): string | undefined {
   try {
-    return readFileSync(path.join(dir, 'key'), 'utf8');
+    return readUtf8(path.join(dir, 'key'));
   } catch {
     return undefined;
   }
@@ -624,5 +625,5 @@ function writeWordIndex(
 }
 
 function readJson<T>(file: string): T {
-  return JSON.parse(readFileSync(file, 'utf8')) as T;
+  return JSON.parse(readUtf8(file)) as T;
 }

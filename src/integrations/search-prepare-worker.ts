@@ -19,6 +19,7 @@ import type { EarlyRequest, EarlyResponse, PreparedPage, PrepareRequest, Prepare
 import { pageReadyDetails, queryParts } from './search-ready-results.ts';
 import { readFragment } from './pagefind-writer/fragment-file.ts';
 import type { PageRecord } from './pagefind-writer/page-record.ts';
+import { readUtf8 } from '../lib/utf8-file.ts';
 
 const { names, terms, stock, background } = workerData as PrepareWorkerData;
 const dictionary = buildDictionary(names, terms);
@@ -46,7 +47,7 @@ parentPort?.on('message', (request: PrepareRequest | ReadyRequest | EarlyRequest
   let response: PrepareResponse;
   try {
     const started = performance.now();
-    const { html, ...page } = preparedPage(readFileSync(file, 'utf8'), 'url' in output ? output.url : undefined);
+    const { html, ...page } = preparedPage(readUtf8(file), 'url' in output ? output.url : undefined);
     if ('target' in output) {
       mkdirSync(path.dirname(output.target), { recursive: true });
       writeFileSync(output.target, html);

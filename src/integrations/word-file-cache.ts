@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { gzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import path from 'node:path';
 import { linkOrCopy } from './link-tree.ts';
 import { replaceFile } from '../archive/replace-file.ts';
+import { readUtf8 } from '../lib/utf8-file.ts';
 
 /** In the search cache: the word files of the last build, and what each held. */
 const FOLDER = 'words';
@@ -108,7 +109,7 @@ const gzipAsync = promisify(gzip);
 
 function readRecord(file: string, key: string): Record<string, string> {
   try {
-    const record = JSON.parse(readFileSync(file, 'utf8')) as WordRecord;
+    const record = JSON.parse(readUtf8(file)) as WordRecord;
     return record.key === key ? record.files : {};
   } catch {
     return {}; // no record, or a damaged one: every file is written

@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { readUtf8 } from '../lib/utf8-file.ts';
 
 /**
  * Rendered document bodies kept as files beside Astro's content store, one per digest
@@ -53,7 +54,7 @@ export function writeCachedBody(dir: string, digest: string, html: string, headi
 
 /** A cached body's HTML and outline, from one read of its file (a document page shows both). */
 export function readCachedBody(file: string): { html: string; headings: unknown[] } {
-  const text = readFileSync(file, 'utf8');
+  const text = readUtf8(file);
   const end = text.indexOf('\n');
   return { html: text.slice(end + 1), headings: JSON.parse(text.slice(0, end)) as unknown[] };
 }
