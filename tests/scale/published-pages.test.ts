@@ -78,6 +78,10 @@ describe('a rebuild with the published site beside it', () => {
     }
     expect(readFileSync(path.join(out, 'courses/dabieshan-2024/piaojuezhi/index.html'), 'utf8')).toContain('链接重建测试追加的一段文字。');
     expect(readFileSync(path.join(held, 'courses/dabieshan-2024/piaojuezhi/index.html'), 'utf8')).not.toContain('链接重建测试追加的一段文字。');
+    // Astro's cache copy of each page is that page (astro-page-cache.ts): of the changed one, its new file.
+    const copies = path.join(cacheDir(content, projectRoot), 'dist');
+    expect(inode(copies, 'courses/quren-2024/kaiban')).toBe(inode(held, 'courses/quren-2024/kaiban'));
+    expect(inode(copies, 'courses/dabieshan-2024/piaojuezhi')).toBe(inode(out, 'courses/dabieshan-2024/piaojuezhi'));
 
     // The search index and the policy pass read only the pages that are new files (file-memo.ts).
     const html = filesOf(out).filter((file) => file.endsWith('.html')).length;
