@@ -47,9 +47,10 @@ export function prepareHtml(
     }
   }
   out = out.replace(/<html\b[^>]*>/, (tag) => tag.replace(/\slang="[^"]*"/, '').replace(/^<html/, `<html lang="${INDEX_LANGUAGE}"`));
-  // Only the indexed part: Pagefind reads nothing else of a page that marks one.
+  // Only the indexed part: Pagefind reads nothing else of a page that marks one,
+  // nor the text of what it ignores there (the table of contents).
   const [bodyFrom, bodyTo] = bodyRange(out);
-  const body = out.slice(bodyFrom, bodyTo);
+  const body = withoutIgnoredText(out.slice(bodyFrom, bodyTo));
   // Counted before the words are spaced apart (the count reads names whole), in
   // the text Pagefind keeps of the page.
   const kept = withoutIgnored(body);
@@ -126,10 +127,21 @@ const WHITE_SPACE = /\s/;
 
 /**
  * `html` without the elements marked `data-pagefind-ignore` (the site marks a
- * <div> of facet <span>s, which holds no element of its own kind).
+ * <div> of facet <span>s and the table of contents, neither of which holds an
+ * element of its own kind).
  */
 function withoutIgnored(html: string): string {
-  return html.replace(/<([a-zA-Z][\w-]*)\b[^>]*\sdata-pagefind-ignore\b[^>]*>[\s\S]*?<\/\1>/g, '');
+  return html.replace(IGNORED, '');
+}
+const IGNORED = /<([a-zA-Z][\w-]*)\b[^>]*\sdata-pagefind-ignore\b[^>]*>[\s\S]*?<\/\1>/g;
+
+/**
+ * `html` without the ignored elements that give Pagefind nothing (no filter, meta or
+ * sort attribute inside), each replaced by a space as the element's end would
+ * separate words: their text need not be cut into words for an index that skips it.
+ */
+function withoutIgnoredText(html: string): string {
+  return html.replace(IGNORED, (element) => (/\sdata-pagefind-(?:filter|meta|sort)\b/.test(element) ? element : ' '));
 }
 
 /** The indexed part of a page: the content of the element marked `data-pagefind-body`. */

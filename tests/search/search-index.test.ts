@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { searchIndex } from '../../src/integrations/search-index.ts';
 import fc from 'fast-check';
 import { prepareHtml, punctuateBefore } from '../../src/integrations/search-prepare.ts';
+import { fossickPage } from '../../src/integrations/pagefind-writer/fossick.ts';
 import { fuzzParameters } from '../helpers/fuzz.ts';
 import { FACETS_FILE, type SearchFacets } from '../../src/lib/search-facets.ts';
 import { gunzipSync } from 'node:zlib';
@@ -20,12 +21,13 @@ const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
 const dictionary = buildDictionary(['吴文毅'], ['代表法']);
 
 /** A document page as the site renders it, reduced to what indexing reads. */
-function page(title: string, body: string, facets = ''): string {
+function page(title: string, body: string, facets = KIND_FACET, toc = ''): string {
   return `<!doctype html><html lang="zh-CN"><head><title>${title}</title></head><body><header><nav>首页</nav></header><main id="main">
 <article class="article" data-pagefind-body><div hidden data-pagefind-ignore>${facets}</div>
-<p class="kind">讲稿</p><h1>${title}</h1><dl><div><dt>主讲人</dt><dd>吴文毅</dd></div></dl>
+<p class="kind">讲稿</p><h1>${title}</h1><dl><div><dt>主讲人</dt><dd>吴文毅</dd></div></dl>${toc}
 <div class="body"><p>${body}</p></div></article></main><footer>主办单位</footer></body></html>`;
 }
+const KIND_FACET = '<span data-pagefind-filter="kind[data-value]" data-value="lecture"></span>';
 
 describe('prepareHtml', () => {
   it('declares a language Pagefind does not segment, spaces the words, punctuates the byline and marks the body', () => {
@@ -41,6 +43,19 @@ describe('prepareHtml', () => {
       .replace(/：(?=<\/dt>)|。(?=<\/dd>)/g, '')
       .replace(`lang="${INDEX_LANGUAGE}"`, 'lang="zh-CN"');
     expect(unspaced).toBe(page('代表法讲座', '吴文毅讲代表法规定。'));
+  });
+
+  it('leaves out of the indexed copy what Pagefind ignores and reads nothing of: the table of contents', () => {
+    const toc = '<nav class="toc" data-pagefind-ignore><h2>目录</h2><ol><li><a href="#sec-1">一、代表法的规定</a></li></ol></nav>';
+    const withToc = prepareHtml(page('代表法讲座', '吴文毅讲代表法规定。', KIND_FACET, toc), dictionary, segmenter, toSimplified);
+    const without = prepareHtml(page('代表法讲座', '吴文毅讲代表法规定。'), dictionary, segmenter, toSimplified);
+    expect(withToc.html).not.toContain('目录');
+    expect(withToc.html).not.toContain('sec-1');
+    // The facets, which Pagefind reads inside an ignored element, stay.
+    expect(withToc.html).toContain(KIND_FACET);
+    // In its place a space, as its end separates words.
+    expect({ ...withToc, html: withToc.html.replace(' \n<div class="body">', '\n<div class="body">') }).toEqual(without);
+    expect(fossickPage(withToc.html, '/a/').words).toEqual(fossickPage(without.html, '/a/').words);
   });
 
   it('indexes a Traditional page in Simplified characters, keeping its title for display', () => {
