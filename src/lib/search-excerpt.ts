@@ -18,33 +18,52 @@ export interface MatchKey {
 
 /** `text` compared the way `normalizeQuery` compares queries, keeping the way back to the text. */
 export function matchKey(text: string): MatchKey {
-  let key = '';
+  const pieces: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
-  let i = 0;
-  for (const char of text) {
-    const end = i + char.length;
-    // Most of a Chinese page: a unified ideograph is its own NFKC form and a letter.
-    const code = char.charCodeAt(0);
+  // Most of a Chinese page: unified ideographs, each its own NFKC form and a letter,
+  // kept as runs of the text.
+  let run = -1;
+  for (let i = 0; i < text.length; ) {
+    const code = text.charCodeAt(i);
     if (code >= 0x4e00 && code <= 0x9fff) {
+      if (run < 0) run = i;
       starts.push(i);
-      ends.push(end);
-      key += char;
-      i = end;
+      ends.push(i + 1);
+      i++;
       continue;
     }
-    for (const unit of char.normalize('NFKC').toLowerCase()) {
-      if (/[\p{L}\p{N}]/u.test(unit)) {
-        for (let j = 0; j < unit.length; j++) {
-          starts.push(i);
-          ends.push(end);
-        }
-        key += unit;
-      }
+    if (run >= 0) pieces.push(text.slice(run, i));
+    run = -1;
+    const end = i + (code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1);
+    const kept = keptUnits(text.slice(i, end));
+    for (let j = 0; j < kept.length; j++) {
+      starts.push(i);
+      ends.push(end);
     }
+    if (kept) pieces.push(kept);
     i = end;
   }
-  return { key, starts, ends };
+  if (run >= 0) pieces.push(text.slice(run));
+  return { key: pieces.join(''), starts, ends };
+}
+
+/** What a character other than a unified ideograph keys as: its NFKC form in lower case, letters and digits only (by character, remembered). */
+function keptUnits(char: string): string {
+  let kept = KEPT_UNITS.get(char);
+  if (kept === undefined) {
+    kept = '';
+    for (const unit of char.normalize('NFKC').toLowerCase()) if (LETTER_OR_DIGIT.test(unit)) kept += unit;
+    if (KEPT_UNITS.size >= 50_000) KEPT_UNITS.clear();
+    KEPT_UNITS.set(char, kept);
+  }
+  return kept;
+}
+const KEPT_UNITS = new Map<string, string>();
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]+$/u;
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 /**
@@ -103,8 +122,7 @@ interface Occurrence {
 export function buildExcerpt(text: string, needles: readonly Needle[], options: ExcerptOptions = {}): string {
   const length = options.length ?? 80;
   const lead = options.lead ?? 16;
-  const clean = text.replace(/\u200B/g, '').replace(/\s+/g, ' ').trim();
-  const key = matchKey(clean);
+  const { clean, key } = excerptText(text);
   const all: Occurrence[] = needles
     .flatMap((needle, part) => {
       const { key: wanted, exclude = [] } = typeof needle === 'string' ? { key: needle } : needle;
@@ -141,6 +159,16 @@ export function buildExcerpt(text: string, needles: readonly Needle[], options: 
   if (ranges[1][0] <= ranges[0][1]) ranges.splice(0, 2, [ranges[0][0], Math.max(ranges[0][1], ranges[1][1])]);
   return renderSnippets(clean, ranges, occurrences);
 }
+
+/** The text an excerpt is cut from and its key; the last one is remembered, as a page's results for several words share it. */
+function excerptText(text: string): { clean: string; key: MatchKey } {
+  if (lastExcerpt?.text !== text) {
+    const clean = text.replace(/\u200B/g, '').replace(/\s+/g, ' ').trim();
+    lastExcerpt = { text, clean, key: matchKey(clean) };
+  }
+  return lastExcerpt;
+}
+let lastExcerpt: { text: string; clean: string; key: MatchKey } | undefined;
 
 function snippetRange(text: string, match: number, length: number, lead: number): [number, number] {
   const start = sentenceStart(text, Math.max(0, match - lead), match);

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { fuzzParameters } from '../helpers/fuzz.ts';
 import { projectRoot } from '../helpers/paths.ts';
 import { buildExcerpt, countOccurrences, findOccurrences, markedTexts, matchKey } from '../../src/lib/search-excerpt.ts';
 
@@ -25,6 +27,36 @@ describe('matchKey', () => {
       expect(starts.length).toBe(key.length);
       expect(ends.length).toBe(key.length);
     }
+  });
+
+  it('gives the key and the places the character-by-character definition gives', () => {
+    // The definition matchKey was first written as: every character NFKC-normalised on its own.
+    const reference = (text: string) => {
+      let key = '';
+      const starts: number[] = [];
+      const ends: number[] = [];
+      let i = 0;
+      for (const char of text) {
+        for (const unit of char.normalize('NFKC').toLowerCase()) {
+          if (!/[\p{L}\p{N}]/u.test(unit)) continue;
+          for (let j = 0; j < unit.length; j++) {
+            starts.push(i);
+            ends.push(i + char.length);
+          }
+          key += unit;
+        }
+        i += char.length;
+      }
+      return { key, starts, ends };
+    };
+    const piece = fc.constantFrom('人', '大', '代', '表', '，', '。', '“', '”', ' ', '\u200A', 'Ａ', 'ｂ', '１', 'G', 'é', 'e\u0301', 'ﾊ', 'ﾟ', '㍿', 'ß', 'İ', '𠀀', '\ud800', '\udc00', '\u2063', '2024');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = pieces.join('');
+        expect(matchKey(text)).toEqual(reference(text));
+      }),
+      fuzzParameters(1000),
+    );
   });
 
   it('keeps letters and digits, lower case, NFKC, and knows where each came from', () => {
