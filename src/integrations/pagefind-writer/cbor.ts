@@ -17,22 +17,37 @@ export class CborWriter {
   #length = 0;
 
   write(value: CborValue): void {
-    if (typeof value === 'number') {
-      if (value >= 0) this.#head(0, value);
-      else this.#head(1, -1 - value);
-    } else if (value instanceof Uint8Array) {
-      this.#room(value.length);
-      this.#buffer.set(value, this.#length);
-      this.#length += value.length;
-    } else if (typeof value === 'string') {
-      const bytes = Buffer.byteLength(value, 'utf8');
-      this.#head(3, bytes);
-      this.#room(bytes);
-      this.#length += this.#buffer.write(value, this.#length, 'utf8');
-    } else {
-      this.#head(4, value.length);
+    if (typeof value === 'number') this.int(value);
+    else if (value instanceof Uint8Array) this.raw(value);
+    else if (typeof value === 'string') this.text(value);
+    else {
+      this.array(value.length);
       for (const item of value) this.write(item);
     }
+  }
+
+  /** The head of an array of `length` items, which the next writes give. */
+  array(length: number): void {
+    this.#head(4, length);
+  }
+
+  int(value: number): void {
+    if (value >= 0) this.#head(0, value);
+    else this.#head(1, -1 - value);
+  }
+
+  /** Bytes that are CBOR already. */
+  raw(bytes: Uint8Array): void {
+    this.#room(bytes.length);
+    this.#buffer.set(bytes, this.#length);
+    this.#length += bytes.length;
+  }
+
+  text(value: string): void {
+    const bytes = Buffer.byteLength(value, 'utf8');
+    this.#head(3, bytes);
+    this.#room(bytes);
+    this.#length += this.#buffer.write(value, this.#length, 'utf8');
   }
 
   /** Bytes written so far. */

@@ -9,7 +9,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { encodeCbor, type CborValue } from './cbor.ts';
+import { CborWriter, encodeCbor, type CborValue } from './cbor.ts';
 import { compareCodePoints, rustFloat } from './fossick.ts';
 import { INCLUDE_CHARACTERS } from './indexable-words.ts';
 import { fullHash, GZIP_LEVEL, SIGNATURE, type PageRecord } from './page-record.ts';
@@ -124,7 +124,7 @@ export function writeBundle(dir: string, records: readonly PageRecord[], version
   const chunkMeta = chunkRanges(chunks);
   const takenChunks = new Set<string>();
   chunks.forEach((chunk, i) => {
-    const bytes = encodeCbor([chunk.map(([word, packed]) => [word, deltaPages(packed.pages), [...packed.variants].map(([form, list]) => [form, deltaPages(list)])])]);
+    const bytes = encodeChunk(chunk);
     const name = uniqueName(`${language}_${fullHash(bytes)}`, short, takenChunks);
     chunkMeta[i][2] = name;
     addFile(`index/${name}.pf_index`, bytes);
@@ -151,14 +151,41 @@ export function writeBundle(dir: string, records: readonly PageRecord[], version
   return { fragments, words: words.size, files: files.length };
 }
 
-/** Page numbers as differences from the one before, as the index stores them. */
-function deltaPages(list: readonly PackedPage[]): CborValue[] {
+/**
+ * A word index file: `[[word, pages, [[form, pages]…]]…]` with each page as
+ * `[page number as the difference from the one before, positions, meta positions]`.
+ * Written straight from the packed words (a million pages of words a shard), not
+ * built as arrays for `encodeCbor` first.
+ */
+function encodeChunk(chunk: readonly [string, PackedWord][]): Buffer {
+  const writer = new CborWriter();
+  writer.array(1);
+  writer.array(chunk.length);
+  for (const [word, packed] of chunk) {
+    writer.array(3);
+    writer.text(word);
+    writePages(writer, packed.pages);
+    writer.array(packed.variants.size);
+    for (const [form, list] of packed.variants) {
+      writer.array(2);
+      writer.text(form);
+      writePages(writer, list);
+    }
+  }
+  return writer.done();
+}
+
+function writePages(writer: CborWriter, list: readonly PackedPage[]): void {
+  writer.array(list.length);
   let last = 0;
-  return list.map(([page, locs, , metaLocs]) => {
-    const delta = page - last;
+  for (const [page, locs, , metaLocs] of list) {
+    writer.array(3);
+    writer.int(page - last);
     last = page;
-    return [delta, locs, metaLocs];
-  });
+    writer.raw(locs);
+    writer.array(metaLocs.length);
+    for (const n of metaLocs) writer.int(n);
+  }
 }
 
 /** `[field, position]` pairs, fields renumbered to the bundle's list, as Pagefind packs them: `-(field + 1)` then positions as differences. */
