@@ -122,6 +122,14 @@ describe("the index Lectern writes, against Pagefind's binary", () => {
     };
     expect(differences(pages)).toEqual([]);
   });
+
+  it('orders the words of an index as the binary does, with and without characters beyond U+FFFF', () => {
+    const page = (body: string) => `<!doctype html><html lang="zxx"><head><title>T</title></head><body><article data-pagefind-body><p>${body}</p></article></body></html>`;
+    // U+F900–U+FFEF sort after the Han block by UTF-16 unit and by code point alike; U+20000 only by code point.
+    const bmp = '豈 ﬁ ｶ 中 中文 a z 0 ａ';
+    expect(differences({ '/bmp/': page(bmp) })).toEqual([]);
+    expect(differences({ '/bmp/': page(bmp), '/astral/': page('𠀀 𠀀中 中𠀀 👍 豈𠀀') })).toEqual([]);
+  });
 });
 
 describe('the parts of the writer', () => {

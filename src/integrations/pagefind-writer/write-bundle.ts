@@ -210,7 +210,7 @@ function packMetaPositions(flat: readonly number[], fields: readonly number[]): 
 
 /** Words in order, cut into chunks of about `CHUNK_SIZE` positions. */
 function chunkWords(words: Map<string, PackedWord>): [string, PackedWord][][] {
-  const sorted = [...words].sort((a, b) => compareCodePoints(a[0], b[0]));
+  const sorted = inCodePointOrder([...words.keys()]).map((word): [string, PackedWord] => [word, words.get(word)!]);
   const chunks: [string, PackedWord][][] = [];
   let chunk: [string, PackedWord][] = [];
   let size = 0;
@@ -226,6 +226,16 @@ function chunkWords(words: Map<string, PackedWord>): [string, PackedWord][][] {
   if (chunk.length > 0) chunks.push(chunk);
   return chunks;
 }
+
+/**
+ * `words` sorted by code point, as Rust sorts strings. The engine's own sort (by
+ * UTF-16 unit, in native code) gives the same order unless a word holds a
+ * surrogate, and is many times faster than a comparison written in JavaScript.
+ */
+function inCodePointOrder(words: string[]): string[] {
+  return words.some((word) => SURROGATE.test(word)) ? words.sort(compareCodePoints) : words.sort();
+}
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** Each chunk's [from, to, name]: neighbouring bounds cut to the shortest prefixes that still tell them apart. */
 function chunkRanges(chunks: readonly [string, PackedWord][][]): [string, string, string][] {
