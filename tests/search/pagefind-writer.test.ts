@@ -18,7 +18,7 @@ import { prepareHtml } from '../../src/integrations/search-prepare.ts';
 import { buildDictionary } from '../../src/lib/search-query.ts';
 import { SEARCH_DATA_FILE, type SearchData } from '../../src/lib/search-data.ts';
 import { buildSite } from '../helpers/lectern.ts';
-import { readBundle, type ReadBundle } from '../helpers/pagefind-bundle.ts';
+import { readBundle, readFile, type ReadBundle } from '../helpers/pagefind-bundle.ts';
 import { fixture, tempDir } from '../helpers/paths.ts';
 import { fuzzParameters } from '../helpers/fuzz.ts';
 import { archiveDir } from './relevance.ts';
@@ -127,8 +127,19 @@ describe("the index Lectern writes, against Pagefind's binary", () => {
     const page = (body: string) => `<!doctype html><html lang="zxx"><head><title>T</title></head><body><article data-pagefind-body><p>${body}</p></article></body></html>`;
     // U+F900–U+FFEF sort after the Han block by UTF-16 unit and by code point alike; U+20000 only by code point.
     const bmp = '豈 ﬁ ｶ 中 中文 a z 0 ａ';
+    const astral = '𠀀 𠀀中 中𠀀 👍 豈𠀀';
     expect(differences({ '/bmp/': page(bmp) })).toEqual([]);
-    expect(differences({ '/bmp/': page(bmp), '/astral/': page('𠀀 𠀀中 中𠀀 👍 豈𠀀') })).toEqual([]);
+    expect(differences({ '/bmp/': page(bmp), '/astral/': page(astral) })).toEqual([]);
+    // Within a file the binary's search code looks words up in order: by code point.
+    for (const bodies of [[bmp], [bmp, astral]]) {
+      const dir = tempDir('lectern-writer-order-');
+      writeBundle(dir, bodies.map((body, i) => pageRecord(fossickPage(page(body), `/${i}/`))), VERSION);
+      const [chunk] = readdirSync(path.join(dir, 'index'));
+      const [entries] = decodeCbor(readFile(path.join(dir, 'index', chunk))) as [[string, ...unknown[]][]];
+      const words = entries.map(([word]) => word);
+      expect(words.length).toBeGreaterThan(8);
+      expect(words).toEqual([...words].sort(compareCodePoints));
+    }
   });
 });
 
