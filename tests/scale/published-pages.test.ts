@@ -9,6 +9,8 @@ import { cacheDir } from '../../src/archive/cache-dir.ts';
 import { readBundle } from '../helpers/pagefind-bundle.ts';
 import { readableIndexedText } from '../../src/lib/search-text.ts';
 import { SPARE_SITE } from '../../src/integrations/published-pages.ts';
+import { pageCopyFile } from '../../src/integrations/astro-page-cache.ts';
+import { pathToFileURL } from 'node:url';
 
 /**
  * A rebuild links the unchanged pages of the published site into the new one instead
@@ -79,9 +81,9 @@ describe('a rebuild with the published site beside it', () => {
     expect(readFileSync(path.join(out, 'courses/dabieshan-2024/piaojuezhi/index.html'), 'utf8')).toContain('链接重建测试追加的一段文字。');
     expect(readFileSync(path.join(held, 'courses/dabieshan-2024/piaojuezhi/index.html'), 'utf8')).not.toContain('链接重建测试追加的一段文字。');
     // Astro's cache copy of each page is that page (astro-page-cache.ts): of the changed one, its new file.
-    const copies = path.join(cacheDir(content, projectRoot), 'dist');
-    expect(inode(copies, 'courses/quren-2024/kaiban')).toBe(inode(held, 'courses/quren-2024/kaiban'));
-    expect(inode(copies, 'courses/dabieshan-2024/piaojuezhi')).toBe(inode(out, 'courses/dabieshan-2024/piaojuezhi'));
+    const copy = (route: string) => statSync(pageCopyFile(pathToFileURL(`${cacheDir(content, projectRoot)}/`), `${route}/index.html`)).ino;
+    expect(copy('courses/quren-2024/kaiban')).toBe(inode(held, 'courses/quren-2024/kaiban'));
+    expect(copy('courses/dabieshan-2024/piaojuezhi')).toBe(inode(out, 'courses/dabieshan-2024/piaojuezhi'));
 
     // The search index and the policy pass read only the pages that are new files (file-memo.ts).
     const html = filesOf(out).filter((file) => file.endsWith('.html')).length;
