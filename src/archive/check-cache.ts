@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { replaceFile } from './replace-file.ts';
-import { readUtf8 } from '../lib/utf8-file.ts';
+import { readUtf8 } from './utf8-file.ts';
 
 /**
  * What reading a file yielded last time, keyed by the file's exact text: the YAML value

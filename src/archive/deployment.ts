@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { readUtf8 } from '../lib/utf8-file.ts';
+import { readUtf8 } from './utf8-file.ts';
 
 /** Where the site will be served: the origin for absolute links and the base path under it. */
 export interface Deployment {

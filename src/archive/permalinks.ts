@@ -18,7 +18,7 @@ import { parseLocatedYaml, splitFrontmatter } from './frontmatter.ts';
 import { problemMessage, type Problem } from './problems.ts';
 import { courseSelected } from './course-filter.ts';
 import type { ArchiveCourse, ArchiveDocument } from './read-archive.ts';
-import { readUtf8 } from '../lib/utf8-file.ts';
+import { readUtf8 } from './utf8-file.ts';
 
 /** The documents the build publishes (no drafts, only those of a valid course), with their aliases as site paths. */
 export function publishedDocuments(documents: readonly ArchiveDocument[], courses: readonly ArchiveCourse[], base: string): PublishedDocument[] {

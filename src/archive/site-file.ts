@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { siteSchema, type Site } from '../schemas/site.ts';
 import { limits } from './limits.ts';
-import { readUtf8 } from '../lib/utf8-file.ts';
+import { readUtf8 } from './utf8-file.ts';
 
 /**
  * `site.yaml` for the Astro config, which needs a few of its fields (the

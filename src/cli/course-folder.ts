@@ -4,7 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { splitFrontmatter } from '../archive/frontmatter.ts';
 import { toPartialDate, partialDateYear } from '../lib/partial-date.ts';
 import { documentKinds, kindFolders, type DocumentKind } from '../schemas/document.ts';
-import { readUtf8 } from '../lib/utf8-file.ts';
+import { readUtf8 } from '../archive/utf8-file.ts';
 
 /** The course folders of a content folder (those with a course.md), sorted. */
 export function listCourses(content: string): string[] {

@@ -23,7 +23,7 @@ import path from 'node:path';
 import { contentDir } from '../archive/content-dir.ts';
 import { getCourses, getDocuments, type ArchiveDoc, type CourseEntry } from './archive.ts';
 import { courseFileSize } from './reading.ts';
-import { readUtf8 } from '../lib/utf8-file.ts';
+import { readUtf8 } from '../archive/utf8-file.ts';
 
 let listing: Promise<string> | undefined;
 

@@ -1,6 +1,6 @@
 import { splitFrontmatter } from '../archive/frontmatter.ts';
 import { SOURCE_KEY } from '../markdown/html-cache.ts';
-import { readUtf8 } from '../lib/utf8-file.ts';
+import { readUtf8 } from '../archive/utf8-file.ts';
 
 /** What a content entry carries that its body can be found from. */
 interface EntryWithBody {

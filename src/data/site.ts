@@ -6,7 +6,7 @@ import { siteSchema, type Site } from '../schemas/site.ts';
 import { peopleFileSchema } from '../schemas/person.ts';
 import { buildPeopleIndex, type PeopleIndex } from '../lib/people.ts';
 import { joinBase } from '../lib/urls.ts';
-import { readUtf8 } from '../lib/utf8-file.ts';
+import { readUtf8 } from '../archive/utf8-file.ts';
 
 let site: Site | undefined;
 let people: PeopleIndex | undefined;

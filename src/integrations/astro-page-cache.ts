@@ -21,7 +21,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { copyFile, link, mkdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { readUtf8 } from '../lib/utf8-file.ts';
+import { readUtf8 } from '../archive/utf8-file.ts';
 
 /** What the replaced methods are called with (astro/dist/core/build/generate.js). */
 interface AstroSettings {

@@ -5,7 +5,7 @@
  */
 import { replaceFile } from '../archive/replace-file.ts';
 import { addCspMeta, type CspOptions } from '../lib/csp.ts';
-import { readUtf8 } from '../lib/utf8-file.ts';
+import { readUtf8 } from '../archive/utf8-file.ts';
 
 /** What the pass found in one page: what it allowed by hash and what it blocks. */
 export interface PagePolicy {

@@ -7,7 +7,7 @@ import { HEADINGS_KEY, HTML_KEY, htmlCacheDir } from '../markdown/html-cache.ts'
 
 /** Imported by the store module (bundled with it): the format of the body files, and how to read a file of UTF-8. */
 const HTML_CACHE_MODULE = fileURLToPath(new URL('../markdown/html-cache.ts', import.meta.url));
-const UTF8_FILE_MODULE = fileURLToPath(new URL('../lib/utf8-file.ts', import.meta.url));
+const UTF8_FILE_MODULE = fileURLToPath(new URL('../archive/utf8-file.ts', import.meta.url));
 
 /** Astro's virtual module holding the content store (astro/dist/content/consts.js). */
 const RESOLVED_DATA_STORE_ID = '\0astro:data-layer-content';

@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { fileIdentity } from '../archive/file-identity.ts';
 import { replaceFile } from '../archive/replace-file.ts';
-import { readUtf8 } from '../lib/utf8-file.ts';
+import { readUtf8 } from '../archive/utf8-file.ts';
 
 interface MemoFile<T> {
   key: string;

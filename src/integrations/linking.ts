@@ -5,7 +5,7 @@ import type { AstroIntegration } from 'astro';
 import sitemap from '@astrojs/sitemap';
 import { partialDateToIso, type PartialDate } from '../lib/partial-date.ts';
 import { paths } from '../lib/urls.ts';
-import { readUtf8 } from '../lib/utf8-file.ts';
+import { readUtf8 } from '../archive/utf8-file.ts';
 
 /** The route of the redirect pages (old addresses): not pages of the archive. */
 const REDIRECT_ROUTE = '/[...alias]';

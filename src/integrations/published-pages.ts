@@ -23,7 +23,7 @@ import { Worker } from 'node:worker_threads';
 import type { PathWithRoute } from 'astro';
 import { fileIdentity } from '../archive/file-identity.ts';
 import { mark } from './timings.ts';
-import { readUtf8 } from '../lib/utf8-file.ts';
+import { readUtf8 } from '../archive/utf8-file.ts';
 
 /** Set by `lectern build` for its renderer: the published site whose pages may be linked in. */
 export const PUBLISHED_SITE_ENV = 'LECTERN_PUBLISHED_SITE';

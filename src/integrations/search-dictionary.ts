@@ -12,7 +12,7 @@ import { parse } from 'yaml';
 import { peopleFileSchema } from '../schemas/person.ts';
 import { searchGlossary } from '../lib/search-glossary.ts';
 import { buildDictionary, type SearchDictionary } from '../lib/search-query.ts';
-import { readUtf8 } from '../lib/utf8-file.ts';
+import { readUtf8 } from '../archive/utf8-file.ts';
 
 /**
  * People.yaml's names, the pages' people and the glossary and the pages' tags, in

@@ -17,7 +17,7 @@ import { deserialize } from 'node:v8';
 import { PreparePool, type PreparedPage } from './search-prepare-pool.ts';
 import { dictionaryKey, indexDictionary } from './search-dictionary.ts';
 import { processFolder } from './scratch-dir.ts';
-import { readUtf8 } from '../lib/utf8-file.ts';
+import { readUtf8 } from '../archive/utf8-file.ts';
 
 /** A document page the build is about to render, as the check knows it (render-site.ts). */
 export interface PlannedPage {

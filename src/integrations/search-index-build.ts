@@ -21,7 +21,7 @@ import { SEARCH_DATA_FILE, type SearchData } from '../lib/search-data.ts';
 import type { PagefindFragment, ReadyDetail } from '../lib/search-engine.ts';
 import { readyResults, type IndexedPage, type ReadyCache, type ReadyWork } from './search-ready-results.ts';
 import { readFragment } from './pagefind-writer/fragment-file.ts';
-import { readUtf8 } from '../lib/utf8-file.ts';
+import { readUtf8 } from '../archive/utf8-file.ts';
 
 /** Where a page's fragment is (bundle index, Pagefind page id, file), and how to read what it holds. */
 interface PageFragment {

@@ -19,7 +19,7 @@ import type { EarlyRequest, EarlyResponse, PreparedPage, PrepareRequest, Prepare
 import { pageReadyDetails, queryParts } from './search-ready-results.ts';
 import { readFragment } from './pagefind-writer/fragment-file.ts';
 import type { PageRecord } from './pagefind-writer/page-record.ts';
-import { readUtf8 } from '../lib/utf8-file.ts';
+import { readUtf8 } from '../archive/utf8-file.ts';
 
 const { names, terms, stock, background } = workerData as PrepareWorkerData;
 const dictionary = buildDictionary(names, terms);

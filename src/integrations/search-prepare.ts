@@ -48,7 +48,7 @@ export function prepareHtml(
   }
   out = out.replace(/<html\b[^>]*>/, (tag) => tag.replace(/\slang="[^"]*"/, '').replace(/^<html/, `<html lang="${INDEX_LANGUAGE}"`));
   // Only the indexed part: Pagefind reads nothing else of a page that marks one,
-  // nor the text of what it ignores there (the table of contents).
+  // nor the text of what it ignores there (the table of contents, a <nav> it skips).
   const [bodyFrom, bodyTo] = bodyRange(out);
   const body = withoutIgnoredText(out.slice(bodyFrom, bodyTo));
   // Counted before the words are spaced apart (the count reads names whole), in

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import path from 'node:path';
 import { linkOrCopy } from './link-tree.ts';
 import { replaceFile } from '../archive/replace-file.ts';
-import { readUtf8 } from '../lib/utf8-file.ts';
+import { readUtf8 } from '../archive/utf8-file.ts';
 
 /** In the search cache: the word files of the last build, and what each held. */
 const FOLDER = 'words';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { readUtf8 } from '../../src/lib/utf8-file.ts';
+import { readUtf8 } from '../../src/archive/utf8-file.ts';
 import { projectRoot, seedsDir, tempDir } from '../helpers/paths.ts';
 
 describe('readUtf8', () => {
