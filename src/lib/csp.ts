@@ -63,6 +63,42 @@ export function sha256Source(text: string): string {
 
 /** The page with its policy as the first thing in `<head>` (after `<meta charset>`), plus what was found. */
 export function addCspMeta(html: string, options: CspOptions = {}): { html: string; policy: string; scan: PageScan } {
+  return policyInPlace(html, options) ?? addCspMetaByScan(html, options);
+}
+
+/**
+ * What `addCspMeta` gives for a page that already holds the policy it would get
+ * (nearly every page: CspMeta.astro writes it), found without reading the head's
+ * tags: the page starts `<!doctype html><html …><head><meta charset="utf-8">`, the
+ * policy for no inline code follows, and nothing else in the page could call for a
+ * hash, be blocked, or be another policy (`HEAD_NEEDS_SCAN`, `NEEDS_FULL_SCAN`).
+ * Undefined when any of that is not so; then the tags are read.
+ */
+export function policyInPlace(html: string, options: CspOptions = {}): { html: string; policy: string; scan: PageScan } | undefined {
+  const start = PAGE_START.exec(html);
+  if (!start) return undefined;
+  const policy = contentSecurityPolicy([], options);
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
+  if (!html.startsWith(meta, start[0].length)) return undefined;
+  const at = start[0].length;
+  const headEnd = html.search(/<\/head\s*>/i);
+  if (headEnd < at + meta.length) return undefined;
+  // The head around the policy, whose own text (style-src…) is no attribute.
+  const head = html.slice(0, at) + html.slice(at + meta.length, headEnd);
+  if (HEAD_NEEDS_SCAN.test(head) || /content-security-policy/i.test(head) || NEEDS_FULL_SCAN.test(html.slice(headEnd))) return undefined;
+  return { html, policy, scan: { blocks: [], blocked: [], insertAt: at, existing: [[at, at + meta.length]] } };
+}
+/** How a page CspMeta.astro has written starts, up to the end of `<meta charset>`, the first tag of its head. */
+const PAGE_START = /^<!doctype html>\s*<html\b[^<>"']*(?:"[^"<>]*"[^<>"']*)*>\s*<head>\s*<meta charset="utf-8">/i;
+/**
+ * Anything in a head that the tags must be read for: an inline script or style, a
+ * style or event attribute (or text that looks like one), `javascript`, an entity
+ * (which could spell any of those), a comment, a processing instruction.
+ */
+const HEAD_NEEDS_SCAN = /<script\b(?![^>]*\ssrc\s*=)|<style\b|\sstyle\b|\son|javascript|&#|&colon;|<!--|<\?/i;
+
+/** `addCspMeta` by reading the page's tags, whatever the page holds. */
+export function addCspMetaByScan(html: string, options: CspOptions = {}): { html: string; policy: string; scan: PageScan } {
   const scan = scanHead(html) ?? scanPage(html);
   const policy = contentSecurityPolicy(scan.blocks, options);
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;

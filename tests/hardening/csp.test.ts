@@ -3,12 +3,14 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { addCspMeta, contentSecurityPolicy, scanHead, scanPage, sha256Source } from '../../src/lib/csp.ts';
+import { addCspMeta, addCspMetaByScan, contentSecurityPolicy, policyInPlace, scanHead, scanPage, sha256Source } from '../../src/lib/csp.ts';
 import { addPolicies } from '../../src/integrations/csp.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { buildLog, buildSite } from '../helpers/lectern.ts';
 import { fixture, projectRoot, tempDir } from '../helpers/paths.ts';
 import { serveStatic, type StaticServer } from '../helpers/serve.ts';
+import fc from 'fast-check';
+import { fuzzParameters } from '../helpers/fuzz.ts';
 
 const PAGE = '<!doctype html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>t</title>\n</head>\n<body></body>\n</html>\n';
 
@@ -108,6 +110,46 @@ describe('reading only the head', () => {
     expect(scanHead(PAGE.replace('<body></body>', '<body><script src="/a.js"></script><p>正文</p></body>'))).toEqual(
       scanPage(PAGE.replace('<body></body>', '<body><script src="/a.js"></script><p>正文</p></body>')),
     );
+  });
+});
+
+describe('a page that holds its policy already', () => {
+  const options = { frameSrc: ['https://v.example.cn'] };
+  const policy = contentSecurityPolicy([], options);
+  const page = (head: string, body: string) =>
+    `<!DOCTYPE html>\n<html lang="zh-CN">\n  <head>\n    <meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${policy}">${head}</head><body>${body}</body></html>`;
+
+  test('is taken as it is exactly when reading its tags would leave it as it is', () => {
+    const piece = fc.constantFrom(
+      '<title>讲话稿</title>', '<title>on the record</title>', '<meta name="description" content="正文">', '<script src="/a.js"></script>',
+      '<script>x()</script>', '<script type="module">x()</script>', '<style>p{}</style>', '<meta style>', '<p style="x">', '<link onload="x()">',
+      '<a href="javascript:x()">', '<a href="&#106;avascript:x()">', '<!-- 注释 -->', '<meta http-equiv="content-security-policy" content="default-src *">',
+      '<meta http-equiv="Content-Security&#45;Policy" content="x">', '<meta charset="utf-8">', '<?x?>', ' ', '\n', '讲话', '</head>', '<p>正文</p>', '&amp;',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 6 }), fc.array(piece, { maxLength: 6 }), (head, body) => {
+        const html = page(head.join(''), body.join(''));
+        const quick = policyInPlace(html, options);
+        if (quick) expect(quick).toEqual(addCspMetaByScan(html, options));
+      }),
+      fuzzParameters(2000),
+    );
+    // Most pages as the layouts write them take the quick way.
+    expect(policyInPlace(page('<title>讲话稿</title><script src="/a.js"></script>', '<p>正文</p>'), options)).toBeDefined();
+  });
+
+  test('is taken as it is on the built pages that hold it, as reading their tags would', () => {
+    const dist = buildSite(fixture('basic'));
+    const pages = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html'));
+    let quick = 0;
+    for (const name of pages) {
+      const html = readFileSync(path.join(dist, name), 'utf8');
+      const inPlace = policyInPlace(html);
+      if (!inPlace) continue;
+      quick++;
+      expect(inPlace, name).toEqual(addCspMetaByScan(html));
+    }
+    expect(quick).toBeGreaterThan(pages.length / 2);
   });
 });
 
