@@ -25,8 +25,8 @@ export interface SearchDictionary {
   names: ReadonlySet<string>;
   /** Terms keep their inner words but never merge with their neighbours. */
   terms: ReadonlySet<string>;
-  /** Entries by first character, longest first: the longest entry wins at each position. */
-  byFirstChar: ReadonlyMap<string, readonly string[]>;
+  /** Entries by the code point they start with, longest first: the longest entry wins at each position. */
+  byFirstCodePoint: ReadonlyMap<number, readonly string[]>;
 }
 
 export function buildDictionary(names: Iterable<string>, terms: Iterable<string>): SearchDictionary {
@@ -47,15 +47,15 @@ export function buildDictionary(names: Iterable<string>, terms: Iterable<string>
     // A name listed as a term too stays a name: names are the stricter protection.
     if ([...key].length >= 2 && isAllHan(key) && !nameSet.has(key)) termSet.add(key);
   }
-  const byFirstChar = new Map<string, string[]>();
+  const byFirstCodePoint = new Map<number, string[]>();
   for (const entry of [...nameSet, ...termSet]) {
-    const first = String.fromCodePoint(entry.codePointAt(0)!);
-    const list = byFirstChar.get(first) ?? [];
+    const first = entry.codePointAt(0)!;
+    const list = byFirstCodePoint.get(first) ?? [];
     list.push(entry);
-    byFirstChar.set(first, list);
+    byFirstCodePoint.set(first, list);
   }
-  for (const list of byFirstChar.values()) list.sort((a, b) => b.length - a.length || a.localeCompare(b));
-  return { names: nameSet, terms: termSet, byFirstChar };
+  for (const list of byFirstCodePoint.values()) list.sort((a, b) => b.length - a.length || a.localeCompare(b));
+  return { names: nameSet, terms: termSet, byFirstCodePoint };
 }
 
 export const emptyDictionary: SearchDictionary = buildDictionary([], []);
@@ -107,7 +107,8 @@ export function matchDictionary(text: string, dictionary: SearchDictionary): Dic
   while (i < text.length) {
     const code = text.charCodeAt(i);
     const width = code >= 0xd800 && code <= 0xdbff ? 2 : 1;
-    const candidates = dictionary.byFirstChar.get(width === 1 ? text[i] : text.slice(i, i + 2));
+    // Looked up by number: a character taken out as a string would be a new string each time.
+    const candidates = dictionary.byFirstCodePoint.get(width === 1 ? code : text.codePointAt(i)!);
     const entry = candidates?.find((candidate) => text.startsWith(candidate, i));
     if (entry) {
       if (i > plainStart) pieces.push({ text: text.slice(plainStart, i), kind: 'text' });
