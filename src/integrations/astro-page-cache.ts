@@ -27,7 +27,8 @@ import { readUtf8 } from '../archive/utf8-file.ts';
 interface AstroSettings {
   config: { outDir: URL; cacheDir: URL };
 }
-interface PageCopies {
+/** The methods of Astro's `IncrementalBuildCache` that handle copies, as its page generator calls them. */
+export interface PageCopies {
   restoreOutputFile(settings: AstroSettings, outputFile: string, destination: URL): Promise<boolean>;
   writeOutputFile(settings: AstroSettings, outputFile: string, body: Uint8Array): Promise<void>;
   deleteOutputFile(settings: AstroSettings, outputFile: string): Promise<void>;

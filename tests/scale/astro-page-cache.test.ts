@@ -3,7 +3,7 @@ import { existsSync, linkSync, mkdirSync, readFileSync, statSync, writeFileSync 
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { linkAstroPageCopies, pageCopyFile } from '../../src/integrations/astro-page-cache.ts';
+import { linkAstroPageCopies, pageCopyFile, type PageCopies } from '../../src/integrations/astro-page-cache.ts';
 import { tempDir } from '../helpers/paths.ts';
 
 /**
@@ -12,20 +12,11 @@ import { tempDir } from '../helpers/paths.ts';
  * the Astro installed, the copy holds the page's bytes, and an older copy, which may
  * be a published page, is never written into.
  */
-interface Settings {
-  config: { outDir: URL; cacheDir: URL };
-}
-interface CopyMethods {
-  writeOutputFile(settings: Settings, outputFile: string, body: Uint8Array): Promise<void>;
-  restoreOutputFile(settings: Settings, outputFile: string, destination: URL): Promise<boolean>;
-  deleteOutputFile(settings: Settings, outputFile: string): Promise<void>;
-}
-
 /** The methods of an instance of Astro's own class, as its page generator calls them. */
 async function astroCopyMethods() {
   const astro = pathToFileURL(createRequire(import.meta.url).resolve('astro/package.json'));
   const module = (await import(new URL('./dist/core/build/incremental.js', astro).href)) as {
-    IncrementalBuildCache: new (configHash: string, lockfileHash: string, keyDigest: string) => CopyMethods;
+    IncrementalBuildCache: new (configHash: string, lockfileHash: string, keyDigest: string) => PageCopies;
   };
   const cache = new module.IncrementalBuildCache('config', 'lockfile', 'keys');
   return { write: cache.writeOutputFile.bind(cache), restore: cache.restoreOutputFile.bind(cache), remove: cache.deleteOutputFile.bind(cache) };
