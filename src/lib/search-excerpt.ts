@@ -5,6 +5,7 @@
  * so Lectern finds the query's phrases in the text itself and marks each whole
  * occurrence: the reader sees <mark>全过程人民民主</mark>.
  */
+import { isLowSurrogate } from './search-text.ts';
 
 /** Text reduced to what a query is compared with, and where each kept character came from. */
 export interface MatchKey {
@@ -61,10 +62,6 @@ function keptUnits(char: string): string {
 }
 const KEPT_UNITS = new Map<string, string>();
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]+$/u;
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
-}
 
 /**
  * Where `needle` (a `QueryPart.key`) occurs in the text behind `haystack`, as

@@ -50,7 +50,8 @@ function spacedAt(text: string, i: number): boolean {
   return SPACED_CHAR.test(text[i]);
 }
 const HAN_RUN = /\p{Script=Han}+/gu;
-const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+/** The second unit of a character beyond U+FFFF. */
+export const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
 /**
  * `text` with a word space between every two words, and around punctuation that
