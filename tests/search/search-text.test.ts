@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildDictionary, intlSegmenter, matchDictionary } from '../../src/lib/search-query.ts';
 import { projectRoot, seedsDir } from '../helpers/paths.ts';
+import { fuzzParameters } from '../helpers/fuzz.ts';
 import { firstHan, halfWidthAlphanumerics, htmlText, isTraditional, mapHtmlText, mapHtmlTexts, readableIndexedText, spaceWords, spaceWordsEach, WORD_SPACE } from '../../src/lib/search-text.ts';
 
 const segment = intlSegmenter();
@@ -93,7 +94,7 @@ describe('spaceWordsEach', () => {
       fc.property(fc.array(text, { maxLength: 8 }), (texts) => {
         expect(spaceWordsEach(texts, dictionary, segmenter)).toEqual(texts.map((one) => spaceWords(one, dictionary, segmenter)));
       }),
-      { numRuns: 2000 },
+      fuzzParameters(2000),
     );
   });
 
@@ -145,7 +146,7 @@ describe('firstHan', () => {
         const expected = [...text.matchAll(/\p{Script=Han}/gu)].map(([match]) => match).slice(0, count);
         expect(firstHan(text, count)).toEqual(expected);
       }),
-      { numRuns: 3000 },
+      fuzzParameters(3000),
     );
   });
 });
