@@ -278,7 +278,8 @@ function table(about: Machine, runs: Run[]): string {
     return r.peer ? [text, '—', ''] : [text];
   })]);
   rows.push(['load average (before→after build)', ...runs.flatMap((r) => (r.peer ? [r.lectern.load.join('→'), r.peer.load.join('→'), ''] : [r.lectern.load.join('→')]))]);
-  const docs = runs.map((r) => `${r.docs} documents = ${r.archive.courses} courses, ${(r.archive.chars / 1e6).toFixed(1)} M characters`).join('; ');
+  // Once per archive size, however many runs of it the table shows.
+  const docs = [...new Set(runs.map((r) => `${r.docs} documents = ${r.archive.courses} courses, ${(r.archive.chars / 1e6).toFixed(1)} M characters`))].join('; ');
   return [
     `Machine: ${about.cores} cores, ${about.memoryGiB} GiB, ${about.cpu}, Node ${about.node}${reference(about)}. ${docs}.`,
     '',
